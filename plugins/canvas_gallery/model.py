@@ -1,0 +1,81 @@
+"""Plain data for one canvas and the things it refers to. Nothing here knows YAML, Pelican or HTML."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from .blocks import BLOCKS, BlockSpec
+
+
+@dataclass(frozen=True)
+class Industry:
+    slug: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A table of figures that belongs to one block, always with its year and source."""
+
+    block: str
+    caption: str
+    year: int
+    source: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple, ...]
+    line: int = 0  # where the table starts in its seed file, for lint messages
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One filled block of a canvas: its spec and the canvas's items."""
+
+    spec: BlockSpec
+    items: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return self.spec.key
+
+
+@dataclass
+class Canvas:
+    slug: str
+    name: str
+    industry: Industry
+    summary: str
+    items: dict[str, tuple[str, ...]]  # block key -> items, all nine keys present
+    path: str  # the seed file, as the editor would type it: seeds/acme.yaml
+    analysis: dict[str, str] = field(default_factory=dict)  # block key -> editor's Markdown
+    figures: tuple[Figure, ...] = ()
+    related: tuple[str, ...] = ()  # editor-chosen related slugs
+    sources: tuple[Source, ...] = ()
+    website: str = ""
+    founded: int | None = None
+    headquarters: str = ""
+    updated: datetime.date | None = None
+    draft: bool = False
+    lines: dict[tuple, int] = field(default_factory=dict, repr=False)  # field path -> line in the seed
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return tuple(Block(spec, self.items[spec.key]) for spec in BLOCKS)
+
+    def line_of(self, *path) -> int:
+        """The seed-file line of a field, or of its nearest parent that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+    def figures_for(self, block_key: str) -> tuple[Figure, ...]:
+        return tuple(f for f in self.figures if f.block == block_key)

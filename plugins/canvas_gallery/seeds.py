@@ -1,0 +1,419 @@
+"""Load and validate seed canvases: ``seeds/<slug>.yaml`` -> ``Canvas`` objects, every error at once.
+
+Run ``python -m canvas_gallery.seeds [PATH ...]`` (with ``plugins`` on PYTHONPATH) to check files.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .blocks import BLOCK_KEYS, MAX_ITEMS, MIN_ITEMS
+from .model import Canvas, Figure, Industry, Source
+from .yaml_lines import YamlProblem, load_located
+
+INDUSTRIES_FILE = "industries.yaml"
+SEED_SUFFIXES = (".yaml", ".yml")
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+REQUIRED_KEYS = ("name", "industry", "summary", "blocks")
+OPTIONAL_KEYS = (
+    "analysis", "figures", "related", "website", "founded", "headquarters", "sources", "updated", "draft",
+)
+FIGURE_KEYS = ("block", "caption", "year", "source", "columns", "rows")
+SOURCE_KEYS = ("title", "url")
+INDUSTRY_KEYS = ("slug", "name", "description")
+
+
+@dataclass(frozen=True)
+class SeedProblem:
+    """One thing wrong in one seed file, phrased for the editor who has to fix it."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.field}: " if self.field else ""
+        return f"{self.path}:{self.line}: {where}{self.message}"
+
+
+class SeedErrors(Exception):
+    """Raised with every problem found, so an editor can fix them all in one pass."""
+
+    def __init__(self, problems: list[SeedProblem]):
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.field))
+        count = len(self.problems)
+        heading = f"{count} problem{'s' if count != 1 else ''} in the seed canvases:"
+        super().__init__("\n".join([heading, *map(str, self.problems)]))
+
+
+@dataclass
+class Gallery:
+    canvases: list[Canvas]  # sorted by slug
+    industries: list[Industry]  # in the order of industries.yaml
+
+    def by_slug(self) -> dict[str, Canvas]:
+        return {canvas.slug: canvas for canvas in self.canvases}
+
+
+def _describe(value) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"the text {str(value)[:40]!r}"
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _display(path: Path, root: Path) -> str:
+    """Paths as the editor would type them, relative to the project when possible."""
+    try:
+        return str(path.resolve().relative_to(root.resolve().parent))
+    except ValueError:
+        return str(path)
+
+
+class _FileChecker:
+    """Validates one parsed seed file and collects its problems."""
+
+    def __init__(self, path: str, lines: dict, problems: list[SeedProblem]):
+        self.path = path
+        self.lines = lines
+        self.problems = problems
+
+    def line(self, field_path: tuple) -> int:
+        while field_path:
+            if field_path in self.lines:
+                return self.lines[field_path]
+            field_path = field_path[:-1]
+        return 1
+
+    def problem(self, field_path: tuple, message: str) -> None:
+        name = ".".join(str(part) if not isinstance(part, int) else f"[{part}]" for part in field_path)
+        name = name.replace(".[", "[")
+        self.problems.append(SeedProblem(self.path, self.line(field_path), name, message))
+
+    def text(self, value, field_path: tuple, *, required: bool = True) -> str:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)  # "founded: 1998"-style numbers read naturally as text too
+        if not isinstance(value, str):
+            self.problem(field_path, f"expected text, got {_describe(value)}")
+            return ""
+        if required and not value.strip():
+            self.problem(field_path, "is empty; write the text or remove the key")
+        return value.strip()
+
+    def unknown_keys(self, mapping: dict, allowed, field_path: tuple) -> None:
+        for key in mapping:
+            if key not in allowed:
+                self.problem(
+                    field_path + (key,),
+                    f"unknown key '{key}'{_suggest(key, allowed)}; allowed keys are: {', '.join(allowed)}",
+                )
+
+
+def _check_items(checker: _FileChecker, value, field_path: tuple) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        checker.problem(
+            field_path, f"expected a list of strings, got {_describe(value)}; write one '- item' per line"
+        )
+        return ()
+    if not MIN_ITEMS <= len(value) <= MAX_ITEMS:
+        checker.problem(field_path, f"has {len(value)} items; a block needs {MIN_ITEMS} to {MAX_ITEMS}")
+    items = []
+    for index, item in enumerate(value):
+        where = field_path + (index,)
+        if item is None or (isinstance(item, str) and not item.strip()):
+            checker.problem(where, f"item {index + 1} is empty; write the item or delete the line")
+        elif isinstance(item, (dict, list)):
+            checker.problem(
+                where, f"item {index + 1} is {_describe(item)}, not text; quote it if it contains ': '"
+            )
+        else:
+            items.append(str(item).strip())
+    return tuple(items)
+
+
+def _check_figures(checker: _FileChecker, value) -> tuple[Figure, ...]:
+    if not isinstance(value, list):
+        checker.problem(("figures",), f"expected a list of tables, got {_describe(value)}")
+        return ()
+    figures = []
+    for index, table in enumerate(value):
+        where = ("figures", index)
+        if not isinstance(table, dict):
+            checker.problem(where, f"expected a table (a mapping with {', '.join(FIGURE_KEYS)})")
+            continue
+        checker.unknown_keys(table, FIGURE_KEYS, where)
+        missing = [key for key in FIGURE_KEYS if key not in table]
+        for key in missing:
+            checker.problem(where, f"missing '{key}'; every figure table needs {', '.join(FIGURE_KEYS)}")
+        if missing:
+            continue
+        block = table["block"]
+        if block not in BLOCK_KEYS:
+            checker.problem(
+                where + ("block",), f"unknown block '{block}'{_suggest(str(block), BLOCK_KEYS)}; use one of: {', '.join(BLOCK_KEYS)}"
+            )
+        year = table["year"]
+        if isinstance(year, bool) or not isinstance(year, int):
+            checker.problem(where + ("year",), f"expected a year such as 2024, got {_describe(year)}")
+        columns = table["columns"]
+        rows = table["rows"]
+        if not isinstance(columns, list) or not columns:
+            checker.problem(where + ("columns",), "expected a list of column headings")
+            continue
+        if not isinstance(rows, list) or not rows:
+            checker.problem(where + ("rows",), "expected a list of rows, each a list of cells")
+            continue
+        clean_rows = []
+        for row_index, row in enumerate(rows):
+            if not isinstance(row, list) or len(row) != len(columns):
+                checker.problem(
+                    where + ("rows", row_index),
+                    f"row {row_index + 1} should be a list of {len(columns)} cells, one per column",
+                )
+                continue
+            clean_rows.append(tuple(row))
+        figures.append(
+            Figure(
+                block=str(block),
+                caption=checker.text(table["caption"], where + ("caption",)),
+                year=year if isinstance(year, int) else 0,
+                source=checker.text(table["source"], where + ("source",)),
+                columns=tuple(str(c) for c in columns),
+                rows=tuple(clean_rows),
+                line=checker.line(where),
+            )
+        )
+    return tuple(figures)
+
+
+def _check_sources(checker: _FileChecker, value) -> tuple[Source, ...]:
+    if not isinstance(value, list):
+        checker.problem(("sources",), f"expected a list of sources (title and url), got {_describe(value)}")
+        return ()
+    sources = []
+    for index, source in enumerate(value):
+        where = ("sources", index)
+        if not isinstance(source, dict) or not all(key in source for key in SOURCE_KEYS):
+            checker.problem(where, "expected a mapping with 'title' and 'url'")
+            continue
+        checker.unknown_keys(source, SOURCE_KEYS, where)
+        url = checker.text(source["url"], where + ("url",))
+        if url and not url.startswith(("https://", "http://")):
+            checker.problem(where + ("url",), "must start with https:// or http://")
+        sources.append(Source(checker.text(source["title"], where + ("title",)), url))
+    return tuple(sources)
+
+
+def _check_canvas(slug, display_path, document, industries, problems) -> Canvas | None:
+    checker = _FileChecker(display_path, document.lines, problems)
+    data = document.value
+    if not isinstance(data, dict):
+        checker.problem((), f"expected a mapping of fields (name, industry, ...), got {_describe(data)}")
+        return None
+    before = len(problems)
+    checker.unknown_keys(data, REQUIRED_KEYS + OPTIONAL_KEYS, ())
+    for key in REQUIRED_KEYS:
+        if key not in data:
+            checker.problem((), f"missing required key '{key}'")
+
+    industry = None
+    if "industry" in data:
+        industry = industries.get(str(data["industry"]))
+        if industry is None:
+            checker.problem(
+                ("industry",),
+                f"unknown industry '{data['industry']}'{_suggest(str(data['industry']), industries)}; "
+                f"known industries are: {', '.join(industries)} (add new ones to seeds/{INDUSTRIES_FILE})",
+            )
+
+    items: dict[str, tuple[str, ...]] = {}
+    blocks = data.get("blocks")
+    if "blocks" in data and not isinstance(blocks, dict):
+        checker.problem(("blocks",), f"expected a mapping of the nine blocks, got {_describe(blocks)}")
+    elif isinstance(blocks, dict):
+        checker.unknown_keys(blocks, BLOCK_KEYS, ("blocks",))
+        for key in BLOCK_KEYS:
+            if key not in blocks:
+                checker.problem(("blocks",), f"missing block '{key}'; add '{key}:' with 1 to {MAX_ITEMS} items")
+            else:
+                items[key] = _check_items(checker, blocks[key], ("blocks", key))
+
+    analysis = data.get("analysis") or {}
+    if not isinstance(analysis, dict):
+        checker.problem(("analysis",), f"expected a mapping of block keys to prose, got {_describe(analysis)}")
+        analysis = {}
+    checker.unknown_keys(analysis, BLOCK_KEYS, ("analysis",))
+    analysis = {key: checker.text(text, ("analysis", key)) for key, text in analysis.items() if key in BLOCK_KEYS}
+
+    related = data.get("related") or []
+    if not isinstance(related, list) or not all(isinstance(s, str) for s in related):
+        checker.problem(("related",), "expected a list of canvas slugs such as [apple, samsung]")
+        related = []
+
+    founded = data.get("founded")
+    if founded is not None and (isinstance(founded, bool) or not isinstance(founded, int)):
+        checker.problem(("founded",), f"expected a year such as 1998, got {_describe(founded)}")
+        founded = None
+
+    updated = data.get("updated")
+    if isinstance(updated, str):
+        try:
+            updated = datetime.date.fromisoformat(updated)
+        except ValueError:
+            updated = None
+            checker.problem(("updated",), "expected a date written as YYYY-MM-DD")
+    elif updated is not None and not isinstance(updated, datetime.date):
+        checker.problem(("updated",), "expected a date written as YYYY-MM-DD")
+        updated = None
+
+    draft = data.get("draft", False)
+    if not isinstance(draft, bool):
+        checker.problem(("draft",), "expected true or false")
+        draft = False
+
+    website = checker.text(data.get("website", ""), ("website",), required=False)
+    if website and not website.startswith(("https://", "http://")):
+        checker.problem(("website",), "must start with https:// or http://")
+
+    canvas = Canvas(
+        slug=slug,
+        name=checker.text(data.get("name", ""), ("name",)),
+        industry=industry,
+        summary=checker.text(data.get("summary", ""), ("summary",)),
+        items=items,
+        path=display_path,
+        analysis=analysis,
+        figures=_check_figures(checker, data["figures"]) if "figures" in data else (),
+        related=tuple(related),
+        sources=_check_sources(checker, data["sources"]) if "sources" in data else (),
+        website=website,
+        founded=founded,
+        headquarters=checker.text(data.get("headquarters", ""), ("headquarters",), required=False),
+        updated=updated,
+        draft=draft,
+        lines=document.lines,
+    )
+    return canvas if len(problems) == before else None
+
+
+def _read_document(path: Path, display_path: str, problems: list[SeedProblem]):
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(
+            SeedProblem(display_path, line, "", f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")
+        )
+        return None
+    try:
+        return load_located(text)
+    except YamlProblem as problem:
+        problems.append(SeedProblem(display_path, problem.line, "", problem.message))
+        return None
+
+
+def load_industries(seeds_dir: Path, problems: list[SeedProblem]) -> dict[str, Industry]:
+    path = seeds_dir / INDUSTRIES_FILE
+    display_path = _display(path, seeds_dir)
+    if not path.exists():
+        problems.append(SeedProblem(display_path, 1, "", "the list of industries is missing; create it"))
+        return {}
+    document = _read_document(path, display_path, problems)
+    if document is None:
+        return {}
+    checker = _FileChecker(display_path, document.lines, problems)
+    if not isinstance(document.value, list):
+        checker.problem((), "expected a list of industries, each with slug, name and description")
+        return {}
+    industries = {}
+    for index, entry in enumerate(document.value):
+        if not isinstance(entry, dict) or not all(key in entry for key in INDUSTRY_KEYS):
+            checker.problem((index,), "each industry needs slug, name and description")
+            continue
+        slug = str(entry["slug"])
+        if not SLUG_PATTERN.match(slug):
+            checker.problem((index, "slug"), "use lowercase letters, digits and hyphens")
+        industries[slug] = Industry(slug, checker.text(entry["name"], (index, "name")),
+                                    checker.text(entry["description"], (index, "description")))
+    return industries
+
+
+def seed_files(seeds_dir: Path) -> list[Path]:
+    return sorted(p for p in seeds_dir.iterdir() if p.suffix in SEED_SUFFIXES and p.name != INDUSTRIES_FILE)
+
+
+def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | None = None) -> Gallery:
+    """Load every seed canvas in ``seeds_dir``; raise SeedErrors listing every problem found."""
+    seeds_dir = Path(seeds_dir)
+    problems: list[SeedProblem] = []
+    industries = load_industries(seeds_dir, problems)
+    canvases: dict[str, Canvas] = {}
+    first_path: dict[str, str] = {}
+    for path in only if only is not None else seed_files(seeds_dir):
+        display_path = _display(path, seeds_dir)
+        slug = path.stem.lower()
+        if not SLUG_PATTERN.match(slug):
+            problems.append(SeedProblem(display_path, 1, "", "the file name is the slug: rename it with lowercase letters, digits and hyphens, e.g. acme-corp.yaml"))
+            continue
+        if slug in first_path:
+            problems.append(SeedProblem(display_path, 1, "", f"duplicate slug '{slug}': {first_path[slug]} already defines it; merge or rename one file"))
+            continue
+        first_path[slug] = display_path
+        document = _read_document(path, display_path, problems)
+        if document is None:
+            continue
+        canvas = _check_canvas(slug, display_path, document, industries, problems)
+        if canvas is not None:
+            canvases[slug] = canvas
+    # Checking single files (an editor's quick check) leaves cross-file links to the full build.
+    known = set(first_path)
+    for canvas in canvases.values() if only is None else ():
+        for index, slug in enumerate(canvas.related):
+            if slug not in known:
+                problems.append(SeedProblem(
+                    canvas.path, canvas.line_of("related", index), f"related[{index}]",
+                    f"no canvas has the slug '{slug}'{_suggest(slug, known)}; create seeds/{slug}.yaml or remove it",
+                ))
+    if problems:
+        raise SeedErrors(problems)
+    listed = [canvases[slug] for slug in sorted(canvases) if include_drafts or not canvases[slug].draft]
+    used = {canvas.industry.slug for canvas in listed}
+    return Gallery(listed, [industry for industry in industries.values() if industry.slug in used])
+
+
+def main(argv: list[str]) -> int:
+    """Validate the seeds folder, or the files named, and print every problem."""
+    paths = [Path(arg) for arg in argv] or [Path("seeds")]
+    seeds_dir = paths[0] if paths[0].is_dir() else paths[0].parent
+    only = None if paths[0].is_dir() else paths
+    try:
+        gallery = load_gallery(seeds_dir, include_drafts=True, only=only)
+    except SeedErrors as errors:
+        print(errors, file=sys.stderr)
+        return 1
+    print(f"{len(gallery.canvases)} canvases OK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
