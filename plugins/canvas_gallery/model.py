@@ -64,6 +64,9 @@ class Canvas:
     updated: datetime.date | None = None
     draft: bool = False
     lines: dict[tuple, int] = field(default_factory=dict, repr=False)  # field path -> line in the seed
+    # Filled in by the generator from the URL settings, as Pelican does for its own content.
+    url: str = ""
+    save_as: str = ""
 
     @property
     def blocks(self) -> tuple[Block, ...]:

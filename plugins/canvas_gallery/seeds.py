@@ -296,9 +296,9 @@ def _check_canvas(slug, display_path, document, industries, problems) -> Canvas 
 
     canvas = Canvas(
         slug=slug,
-        name=checker.text(data.get("name", ""), ("name",)),
+        name=checker.text(data["name"], ("name",)) if "name" in data else "",
         industry=industry,
-        summary=checker.text(data.get("summary", ""), ("summary",)),
+        summary=checker.text(data["summary"], ("summary",)) if "summary" in data else "",
         items=items,
         path=display_path,
         analysis=analysis,

@@ -1,0 +1,44 @@
+# Two commands for a newcomer: `make build` (then `make serve`) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: build serve test publish validate lint clean update-screenshots chromium
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# A stamp per requirements file: reinstall only when the file changes.
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements-test.txt
+	touch $@
+
+build: $(VENV)/.installed
+	$(BIN)/invoke build
+
+serve: $(VENV)/.installed
+	$(BIN)/invoke serve
+
+publish: $(VENV)/.installed
+	$(BIN)/invoke publish
+
+validate: $(VENV)/.installed
+	$(BIN)/invoke validate
+
+clean:
+	rm -rf output
+
+# Debian's Chromium: Playwright must never download a browser of its own.
+chromium:
+	@test -x $(CHROMIUM) || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test: $(VENV)/.installed $(VENV)/.test-installed chromium
+	$(BIN)/python -m pytest
+
+update-screenshots: $(VENV)/.test-installed chromium
+	UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_screenshots.py

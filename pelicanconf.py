@@ -1,0 +1,51 @@
+"""Pelican settings for local builds. publishconf.py extends them for the public site."""
+
+import os
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+AUTHOR = "Canvas Gallery editors"
+SITENAME = "Canvas Gallery"
+SITE_TAGLINE = "Business Model Canvases of real companies, free to read, print and reuse"
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+
+PATH = str(HERE / "content")
+THEME = str(HERE / "theme")
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+
+PLUGIN_PATHS = [str(HERE / "plugins")]
+PLUGINS = ["canvas_gallery"]
+
+# The canvas plugin (defaults documented in plugins/canvas_gallery/settings.py).
+CANVAS_SEEDS_PATH = os.environ.get("CANVAS_SEEDS_PATH") or str(HERE / "seeds")
+CANVAS_INCLUDE_DRAFTS = os.environ.get("CANVAS_INCLUDE_DRAFTS") == "1"
+CANVAS_RELATED_COUNT = 6
+
+# The site has no blog: canvases and a few hand-written pages only.
+ARTICLE_PATHS = []
+PAGE_PATHS = ["pages"]
+DIRECT_TEMPLATES = []
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+ARTICLE_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+TAG_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+
+# Everything a visitor sees is escaped unless a template says otherwise.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Builds must be reproducible: no build timestamps, nothing depending on file dates.
+DEFAULT_DATE = "fs"
+RELATIVE_URLS = False

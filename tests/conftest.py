@@ -1,0 +1,57 @@
+"""Shared fixtures: one real build of the gallery per session, served on 127.0.0.1, and Debian's Chromium."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from sitebuild import FIXTURES, SiteServer, build
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Playwright drives Debian's Chromium; it never downloads a browser of its own."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture(scope="session")
+def gallery_site(tmp_path_factory):
+    """The real gallery (every seed in seeds/) built once into a temporary folder."""
+    output = tmp_path_factory.mktemp("gallery") / "output"
+    build(output)
+    return output
+
+
+@pytest.fixture(scope="session")
+def gallery_url(gallery_site):
+    with SiteServer(gallery_site) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    """A small, frozen site from tests/fixtures/seeds, for screenshots that must not move with the gallery."""
+    output = tmp_path_factory.mktemp("fixture") / "output"
+    build(output, seeds=FIXTURES / "seeds")
+    return output
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site):
+    with SiteServer(fixture_site) as server:
+        yield server.url
+
+
+@pytest.fixture
+def seeds_copy(tmp_path):
+    """A writable copy of the fixture seeds, for tests that break a file on purpose."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(FIXTURES / "seeds", folder)
+    return folder

@@ -1,0 +1,60 @@
+"""Helpers the tests share: build a real site with the project's own build task, serve it on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def build(output: Path, *, seeds: Path = SEEDS, siteurl: str = "", extra: tuple = (), check=True):
+    """Run `invoke build` exactly as `make build` does; returns the CompletedProcess."""
+    command = [sys.executable, "-m", "invoke", "build", "--output", str(output), "--seeds", str(seeds),
+               "--siteurl", siteurl, *extra]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if check and result.returncode != 0:
+        raise AssertionError(f"build failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class SiteServer:
+    """Serves a folder on 127.0.0.1, optionally under a sub-path such as /repo/."""
+
+    def __init__(self, root: Path, prefix: str = ""):
+        self.prefix = prefix.strip("/")
+        serve_root = root
+        if self.prefix:
+            # Serve the parent of a symlink named like the sub-path, as GitHub Pages serves a project site.
+            serve_root = root.parent / f"{root.name}-served"
+            serve_root.mkdir(exist_ok=True)
+            link = serve_root / self.prefix
+            if not link.exists():
+                link.symlink_to(root.resolve(), target_is_directory=True)
+        handler = functools.partial(_QuietHandler, directory=str(serve_root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        return f"{base}/{self.prefix}" if self.prefix else base
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
