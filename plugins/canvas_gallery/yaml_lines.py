@@ -33,7 +33,10 @@ def load_located(text: str) -> LocatedDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        raise YamlProblem(line, f"invalid YAML: {error.problem or error}") from None
+        message = f"invalid YAML: {error.problem or error}"
+        if error.context and error.context_mark and error.context_mark is not mark:
+            message += f" ({error.context} that starts on line {error.context_mark.line + 1})"
+        raise YamlProblem(line, message) from None
     except yaml.YAMLError as error:
         raise YamlProblem(1, f"invalid YAML: {error}") from None
     document = LocatedDocument(None)
