@@ -86,10 +86,11 @@ def validate(c, seeds=str(DEFAULT_SEEDS)):
     print(f"{len(gallery.canvases)} canvases OK")
 
 
-@task(help={"output": "where the site goes (default output/)"})
-def publish(c, output=CONFIG["deploy_path"]):
-    """Build the public site with publishconf.py (SITEURL from the environment)."""
-    build_site(c, CONFIG["settings_publish"], output)
+@task(help={"output": "where the site goes (default output/)", "siteurl": "public URL (default: $SITEURL)",
+            "seeds": "folder of seed canvases (default seeds/)"})
+def publish(c, output=CONFIG["deploy_path"], siteurl=None, seeds=str(DEFAULT_SEEDS)):
+    """Build the public site with publishconf.py (SITEURL from the environment or --siteurl)."""
+    build_site(c, CONFIG["settings_publish"], output, siteurl, seeds=seeds)
 
 
 @task(help={"message": "commit message for the gh-pages branch"})

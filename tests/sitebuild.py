@@ -14,9 +14,9 @@ SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-def build(output: Path, *, seeds: Path = SEEDS, siteurl: str = "", extra: tuple = (), check=True):
-    """Run `invoke build` exactly as `make build` does; returns the CompletedProcess."""
-    command = [sys.executable, "-m", "invoke", "build", "--output", str(output), "--seeds", str(seeds),
+def build(output: Path, *, seeds: Path = SEEDS, siteurl: str = "", extra: tuple = (), check=True, task="build"):
+    """Run `invoke build` (or `invoke publish`) as the Makefile does; returns the CompletedProcess."""
+    command = [sys.executable, "-m", "invoke", task, "--output", str(output), "--seeds", str(seeds),
                "--siteurl", siteurl, *extra]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if check and result.returncode != 0:

@@ -1,0 +1,126 @@
+"""Audits of the published site: served under a sub-path, crawled link by link, W3C-checked and axe-checked."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+from playwright.sync_api import Page
+
+from sitebuild import ROOT, SiteServer, build
+
+VNU = ROOT / "tests" / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+PREFIX = "repo"
+# One page of every kind, for the checks that run a browser.
+PAGE_KINDS = {
+    "gallery": "/",
+    "industry": "/industry/consumer-electronics/",
+    "canvas": "/canvas/xiaomi/",
+    "about": "/about/",
+}
+
+
+@pytest.fixture(scope="module")
+def subpath_url(tmp_path_factory):
+    """The real gallery published for http://127.0.0.1:<port>/repo and served there."""
+    output = tmp_path_factory.mktemp("subpath") / "output"
+    with SiteServer(output, prefix=PREFIX) as server:
+        build(output, siteurl=server.url, task="publish")
+        yield server.url
+
+
+def links_in(url: str, body: bytes, content_type: str) -> set[str]:
+    """Every URL a page refers to: links, scripts, styles, images, sitemap and feed entries."""
+    if "html" in content_type:
+        soup = BeautifulSoup(body, "html.parser")
+        found = {tag.get(attr) for tag in soup.find_all(True) for attr in ("href", "src") if tag.get(attr)}
+        for tag in soup.find_all(attrs={"srcset": True}):
+            found |= {part.strip().split(" ")[0] for part in tag["srcset"].split(",")}
+        for meta in soup.find_all("meta", attrs={"property": ["og:url", "og:image"]}):
+            found.add(meta.get("content"))
+    elif "xml" in content_type:
+        soup = BeautifulSoup(body, "html.parser")
+        found = {loc.get_text(strip=True) for loc in soup.find_all("loc")}
+        found |= {link.get("href") for link in soup.find_all("link") if link.get("href")}
+    else:
+        return set()
+    return {urljoin(url, link).split("#")[0] for link in found if link}
+
+
+def test_every_internal_url_answers_200_and_stays_under_the_sub_path(subpath_url):
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(subpath_url))
+    start = subpath_url + "/"
+    queue, seen, broken, escaped = [start, subpath_url + "/sitemap.xml"], set(), [], []
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        try:
+            with urllib.request.urlopen(url) as response:
+                body, content_type = response.read(), response.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as error:
+            broken.append(f"{url}: {error.code}")
+            continue
+        for link in links_in(url, body, content_type):
+            if not link.startswith(origin):
+                continue  # a link to another site: followed by visitors, never loaded by the page
+            if not link.startswith(start):
+                escaped.append(f"{url} -> {link}")
+            elif link not in seen:
+                queue.append(link)
+    assert escaped == []
+    assert broken == []
+    assert len(seen) > 100
+
+
+def test_no_page_loads_anything_from_another_site(subpath_url, page: Page):
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(subpath_url))
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in PAGE_KINDS.values():
+        page.goto(subpath_url + path, wait_until="networkidle")
+    assert [url for url in requests if not url.startswith(origin)] == []
+
+
+def test_w3c_checker_reports_no_errors(gallery_site):
+    pages = sorted(str(p) for p in gallery_site.rglob("*.html"))
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+                            capture_output=True, text=True)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    problems = [f'{Path(m["url"]).relative_to(gallery_site.resolve()) if m.get("url", "").startswith("/") else m.get("url")}:'
+                f'{m.get("lastLine")}: {m["message"]}' for m in messages]
+    assert problems == []
+
+
+def test_w3c_check_can_fail(tmp_path):
+    bad = tmp_path / "bad.html"
+    bad.write_text("<!DOCTYPE html><html lang=en><head><title>x</title></head><body><p><div></p></body></html>")
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", str(bad)], capture_output=True, text=True)
+    assert result.returncode != 0
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_axe_finds_no_violations(page: Page, gallery_url, kind, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(gallery_url + PAGE_KINDS[kind])
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_page_loads_without_dialogs_or_console_errors(page: Page, gallery_url, kind):
+    problems = []
+    page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(gallery_url + PAGE_KINDS[kind], wait_until="networkidle")
+    assert problems == []
