@@ -1,0 +1,377 @@
+"""Lint seed canvases: checks beyond the schema that an editor should see before publishing.
+
+Canvas objects in (from ``seeds.load_gallery``), a list of ``Finding`` out. Each rule is a small
+function; ``CANVAS_RULES`` read one canvas, ``GALLERY_RULES`` compare canvases with each other.
+Errors fail the build, warnings are listed. Run ``python -m canvas_gallery.lint [SEEDS_DIR]``
+(with ``plugins`` on PYTHONPATH) or ``invoke lint``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .blocks import BLOCKS_BY_KEY
+from .model import Canvas, Figure
+
+ERROR = "error"
+WARNING = "warning"
+
+# One word that names a category instead of saying something about this company ("Partners" alone).
+GENERIC_WORDS = frozenset({
+    "advertising", "ads", "app", "apps", "brand", "brands", "channels", "clients", "companies", "consumers",
+    "content", "costs", "customer", "customers", "distribution", "distributors", "employees", "everyone",
+    "investors", "logistics", "manufacturing", "marketing", "online", "operations", "other", "others", "partners",
+    "partnerships", "people", "product", "products", "quality", "r&d", "retail", "retailers", "revenue", "sales",
+    "service", "services", "staff", "stores", "suppliers", "support", "technology", "users", "vendors", "website",
+})
+# Stock phrases that are barely better: only a warning, since cost lines such as "Sales and marketing" are
+# real budget lines. ("Research and development" is left alone: it says what the money buys.)
+GENERIC_PHRASES = frozenset({
+    "customer service", "customer support", "marketing and sales", "sales and marketing", "social media",
+    "strategic partners", "business partners",
+    "key customers", "online and offline", "word of mouth",
+})
+# Items left in by a template or the importer for the editor to replace.
+PLACEHOLDER = re.compile(r"^\s*(todo|tbd|fixme|xxx|lorem ipsum)\b|\.\.\.\s*$", re.IGNORECASE)
+# Sources that name nothing an editor could check.
+VAGUE_SOURCES = frozenset({"", "-", "n/a", "na", "none", "unknown", "tbd", "todo", "various", "internet", "web",
+                           "google", "source", "sources"})
+# A column heading that says its values are parts of one whole.
+SHARE_HEADING = re.compile(r"\bshare\b|%\s*of\b|\bper ?cent of\b|\bproportion\b|\bbreakdown\b", re.IGNORECASE)
+YEAR_HEADING = re.compile(r"^\s*(fiscal |financial )?year\b|^\s*fy\b", re.IGNORECASE)
+SHARE_TOLERANCE = 1.5  # percentage points: rounded shares rarely miss 100 by more
+NEAR_DUPLICATE_RATIO = 0.9
+MIN_SHARED_SENTENCE_WORDS = 6  # shorter sentences ("Hardware still pays.") may match by chance
+
+STOPWORDS = frozenset({"a", "an", "and", "the", "of", "for", "to", "in", "on", "its", "with", "by", "at", "or", "&"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One lint finding, phrased for the editor who has to act on it."""
+
+    path: str
+    line: int
+    rule: str
+    severity: str  # ERROR or WARNING
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.rule}: {self.severity}: {self.message}"
+
+
+def _finding(canvas: Canvas, where: tuple, rule: str, severity: str, message: str) -> Finding:
+    return Finding(canvas.path, canvas.line_of(*where), rule, severity, message)
+
+
+# --- text helpers -------------------------------------------------------------------------------
+
+def _words(text: str) -> list[str]:
+    """Lowercase words without punctuation, plural 's' dropped, so near-identical phrasings compare equal."""
+    words = re.findall(r"[a-z0-9&]+", text.lower().replace("'s ", " "))
+    return [word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+            for word in words]
+
+
+def _normal(text: str) -> str:
+    return " ".join(_words(text))
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(word for word in _words(text) if word not in STOPWORDS)
+
+
+def _number(cell) -> float | None:
+    """The number in a figure cell ('52.4', '~30 %', 'RMB 365.9 bn'), or None when there is not exactly one."""
+    if isinstance(cell, bool):
+        return None
+    if isinstance(cell, (int, float)):
+        return float(cell)
+    numbers = re.findall(r"-?\d[\d,]*(?:\.\d+)?", str(cell))
+    if len(numbers) != 1:
+        return None
+    try:
+        return float(numbers[0].replace(",", ""))
+    except ValueError:
+        return None
+
+
+# --- rules on one canvas ----------------------------------------------------------------------------
+
+def duplicate_items(canvas: Canvas, today: datetime.date) -> list[Finding]:
+    """The same item twice (error inside a block, warning across blocks) or nearly the same (warning)."""
+    findings = []
+    seen: list[tuple[str, int, str, str, frozenset]] = []  # block key, index, item, normal form, words
+    for block in canvas.blocks:
+        for index, item in enumerate(block.items):
+            normal, words = _normal(item), _content_words(item)
+            for other_key, other_index, other_item, other_normal, other_words in seen:
+                same_block = other_key == block.key
+                where = "in this block" if same_block else f"in {BLOCKS_BY_KEY[other_key].label}"
+                if normal == other_normal:
+                    findings.append(_finding(
+                        canvas, ("blocks", block.key, index), "duplicate-item", ERROR if same_block else WARNING,
+                        f"'{item}' repeats '{other_item}' {where}; say it once, in the block where it belongs",
+                    ))
+                    break
+                if (words and words == other_words) or \
+                        difflib.SequenceMatcher(None, normal, other_normal).ratio() >= NEAR_DUPLICATE_RATIO:
+                    findings.append(_finding(
+                        canvas, ("blocks", block.key, index), "near-duplicate-item", WARNING,
+                        f"'{item}' says almost the same as '{other_item}' {where}; merge them or make each specific",
+                    ))
+                    break
+            seen.append((block.key, index, item, normal, words))
+    return findings
+
+
+def generic_items(canvas: Canvas, today: datetime.date) -> list[Finding]:
+    """Items that only name a category ("Customers", "Marketing") or are placeholders ("TODO")."""
+    findings = []
+    for block in canvas.blocks:
+        for index, item in enumerate(block.items):
+            where = ("blocks", block.key, index)
+            if PLACEHOLDER.search(item):
+                findings.append(_finding(canvas, where, "placeholder-item", ERROR,
+                                         f"'{item}' is a placeholder; replace it with a real item or delete it"))
+                continue
+            bare = re.sub(r"^(key|our|main|other|various|the)\s+", "", item.strip().lower()).strip(" .")
+            if bare in GENERIC_WORDS:
+                findings.append(_finding(
+                    canvas, where, "generic-item", ERROR,
+                    f"'{item}' alone says nothing about {canvas.name}; name who or what, "
+                    f"e.g. the partner's name and role instead of 'Partners'",
+                ))
+            elif bare in GENERIC_PHRASES:
+                findings.append(_finding(
+                    canvas, where, "generic-item", WARNING,
+                    f"'{item}' could describe any company; say what is particular to {canvas.name}",
+                ))
+    return findings
+
+
+def _figure_where(canvas: Canvas, figure: Figure) -> int:
+    return figure.line or canvas.line_of("figures")
+
+
+def _year_column(figure: Figure) -> int | None:
+    for index, heading in enumerate(figure.columns):
+        if YEAR_HEADING.search(heading):
+            return index
+    return None
+
+
+def share_sums(canvas: Canvas, today: datetime.date) -> list[Finding]:
+    """A column headed as a share ("Share of revenue (%)") must add up to about 100."""
+    findings = []
+    for figure in canvas.figures:
+        if _year_column(figure) is not None:
+            continue  # a share per year is a time series, not parts of one whole
+        for column, heading in enumerate(figure.columns):
+            if column == 0 or not SHARE_HEADING.search(heading):
+                continue
+            values = [_number(row[column]) for row in figure.rows]
+            numbers = [value for value in values if value is not None]
+            if len(numbers) < 2:
+                continue
+            total = sum(numbers)
+            if abs(total - 100) > SHARE_TOLERANCE:
+                findings.append(Finding(
+                    canvas.path, _figure_where(canvas, figure), "share-sum", ERROR,
+                    f"'{figure.caption}': the column '{heading}' claims a share but adds up to {total:g} %, "
+                    f"not 100 %; fix the numbers or add an 'Other' row",
+                ))
+    return findings
+
+
+def figure_year_and_source(canvas: Canvas, today: datetime.date) -> list[Finding]:
+    """Every figure table needs the year it describes and a source a reader could check."""
+    findings = []
+    for figure in canvas.figures:
+        line = _figure_where(canvas, figure)
+        if not figure.year:
+            findings.append(Finding(canvas.path, line, "figure-year", ERROR,
+                                    f"'{figure.caption}' has no year; add 'year: YYYY' for the period it describes"))
+        if figure.source.strip().lower().strip(".") in VAGUE_SOURCES:
+            findings.append(Finding(
+                canvas.path, line, "figure-source", ERROR,
+                f"'{figure.caption}' has no usable source ('{figure.source}'); name the report or page it comes from",
+            ))
+    return findings
+
+
+def future_years(canvas: Canvas, today: datetime.date) -> list[Finding]:
+    """Figures, founding years and 'updated' dates cannot be later than today."""
+    findings = []
+    for index, figure in enumerate(canvas.figures):
+        if figure.year and figure.year > today.year:
+            findings.append(Finding(canvas.path, canvas.line_of("figures", index, "year"), "future-year", ERROR,
+                                    f"'{figure.caption}' is dated {figure.year}, which has not happened yet; "
+                                    f"figures report the past, forecasts belong in the analysis"))
+        column = _year_column(figure)
+        for row_index, row in enumerate(figure.rows if column is not None else ()):
+            year = _number(row[column])
+            if year is not None and year > today.year:
+                findings.append(Finding(canvas.path, canvas.line_of("figures", index, "rows", row_index),
+                                        "future-year", ERROR,
+                                        f"'{figure.caption}' has a row for {year:g}, which has not happened yet"))
+    if canvas.founded and canvas.founded > today.year:
+        findings.append(_finding(canvas, ("founded",), "future-year", ERROR,
+                                 f"founded in {canvas.founded}, which is later than this year"))
+    if canvas.updated and canvas.updated > today:
+        findings.append(_finding(canvas, ("updated",), "future-year", ERROR,
+                                 f"updated on {canvas.updated.isoformat()}, which is later than today"))
+    return findings
+
+
+def _unit(text: str) -> frozenset[str]:
+    """The unit of a heading or cell: currency, scale, percent; so RMB is never compared with USD."""
+    text = text.replace("$", " USD ").replace("€", " EUR ").replace("£", " GBP ").replace("¥", " JPY ")
+    units = set(re.findall(r"\b[A-Z]{3}\b", text.replace("RMB", "CNY")))
+    for word in re.findall(r"[a-z]+|%", text.lower()):
+        scale = {"bn": "bn", "billion": "bn", "b": "bn", "m": "m", "mn": "m", "million": "m", "k": "k",
+                 "thousand": "k", "tn": "tn", "trillion": "tn", "%": "%"}.get(word)
+        if scale:
+            units.add(scale)
+    return frozenset(units)
+
+
+GENERIC_VALUE_HEADING = re.compile(r"^\s*(value|figure|amount|number|data)\s*$", re.IGNORECASE)
+
+
+def _facts(figure: Figure) -> Iterable[tuple[tuple, frozenset, float, str]]:
+    """(year and metric, unit, value, label) for each numeric cell of a table.
+
+    The metric is the row's label plus the column heading ("Smartphones" + "Revenue (RMB bn)"), or the
+    row label alone under a "Value" column; the year is the table's, or the row's in a year column.
+    """
+    year_column = _year_column(figure)
+    time_series = year_column is not None and len(figure.columns) == 2
+    label_column = None if time_series else next(c for c in range(len(figure.columns)) if c != year_column)
+    for row in figure.rows:
+        year = figure.year
+        if year_column is not None:
+            year = _number(row[year_column]) or year
+        for column in range(len(row)):
+            value = _number(row[column])
+            if column in (year_column, label_column) or value is None:
+                continue
+            heading = figure.columns[column]
+            if time_series:
+                label = heading  # a time series: one metric, one row per year
+            elif GENERIC_VALUE_HEADING.match(heading):
+                label = str(row[label_column])
+            else:
+                label = f"{row[label_column]} {heading}"
+            metric = _content_words(re.sub(r"\(.*?\)", " ", label))  # "(USD bn)" is the unit, not the metric
+            if metric:
+                yield (year, metric), _unit(f"{heading} {row[column]}"), value, label
+
+
+def contradictory_figures(canvas: Canvas, today: datetime.date) -> list[Finding]:
+    """Two tables of one canvas that give the same metric for the same year with different values."""
+    findings = []
+    known: dict[tuple, tuple[Figure, frozenset, float, str]] = {}
+    for figure in canvas.figures:
+        facts = list(_facts(figure))
+        for (year, metric), unit, value, label in facts:
+            key = (year, metric, unit)
+            if key in known and known[key][0] is not figure:
+                other, _, other_value, other_label = known[key]
+                if abs(value - other_value) > 0.005 * max(abs(value), abs(other_value)):
+                    findings.append(Finding(
+                        canvas.path, _figure_where(canvas, figure), "contradictory-figures", ERROR,
+                        f"'{figure.caption}' gives {label} for {year:g} as {value:g}, but '{other.caption}' "
+                        f"gives {other_value:g}; keep one value, from one source",
+                    ))
+            else:
+                known.setdefault(key, (figure, unit, value, label))
+    return findings
+
+
+# --- rules across the gallery -----------------------------------------------------------------------
+
+def _sentences(text: str) -> list[str]:
+    text = re.sub(r"\s+", " ", text).strip()
+    return [part for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])", text) if part]
+
+
+def _sentence_key(sentence: str, canvas: Canvas) -> str:
+    """A sentence with the company's own name blanked, so 'Acme sells X' and 'Bolt sells X' match."""
+    for name in sorted({canvas.name, canvas.name.split()[0]}, key=len, reverse=True):
+        sentence = re.sub(re.escape(name) + r"(['’]s)?", "COMPANY", sentence, flags=re.IGNORECASE)
+    return _normal(sentence)
+
+
+def shared_prose(canvases: list[Canvas], today: datetime.date) -> list[Finding]:
+    """Analysis (and summary) sentences that appear in more than one canvas: boilerplate, or a copy."""
+    first_seen: dict[str, tuple[Canvas, str]] = {}
+    findings = []
+    for canvas in canvases:
+        texts = [(("summary",), canvas.summary)] + [(("analysis", key), text) for key, text in canvas.analysis.items()]
+        reported = set()
+        for where, text in texts:
+            for sentence in _sentences(text):
+                key = _sentence_key(sentence, canvas)
+                if len(key.split()) < MIN_SHARED_SENTENCE_WORDS or key in reported:
+                    continue
+                if key in first_seen and first_seen[key][0].slug != canvas.slug:
+                    other = first_seen[key][0]
+                    reported.add(key)
+                    findings.append(_finding(
+                        canvas, where, "shared-prose", ERROR,
+                        f"the sentence '{sentence[:80]}' also appears in {other.path}; write this canvas's own words",
+                    ))
+                first_seen.setdefault(key, (canvas, sentence))
+    return findings
+
+
+Rule = Callable[[Canvas, datetime.date], list[Finding]]
+CANVAS_RULES: tuple[Rule, ...] = (
+    duplicate_items, generic_items, share_sums, figure_year_and_source, future_years, contradictory_figures,
+)
+GALLERY_RULES = (shared_prose,)
+
+
+def lint_canvases(canvases: list[Canvas], today: datetime.date | None = None) -> list[Finding]:
+    """Every finding for these canvases, sorted by file and line."""
+    today = today or datetime.date.today()
+    findings = [finding for canvas in canvases for rule in CANVAS_RULES for finding in rule(canvas, today)]
+    findings += [finding for rule in GALLERY_RULES for finding in rule(canvases, today)]
+    return sorted(findings, key=lambda f: (f.path, f.line, f.rule, f.message))
+
+
+def errors_in(findings: Iterable[Finding]) -> list[Finding]:
+    return [finding for finding in findings if finding.severity == ERROR]
+
+
+def report(findings: list[Finding]) -> str:
+    """The findings, one a line, and a closing count line."""
+    errors = len(errors_in(findings))
+    warnings = len(findings) - errors
+    summary = f"lint: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    return "\n".join([*map(str, findings), summary])
+
+
+def main(argv: list[str]) -> int:
+    from .seeds import SeedErrors, load_gallery
+
+    seeds_dir = argv[0] if argv else "seeds"
+    try:
+        gallery = load_gallery(seeds_dir, include_drafts=True)
+    except SeedErrors as errors:
+        print(errors, file=sys.stderr)
+        return 1
+    findings = lint_canvases(gallery.canvases)
+    print(report(findings))
+    return 1 if errors_in(findings) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
