@@ -18,6 +18,27 @@ class _DropUnsafeLinks(Treeprocessor):
                     del element.attrib[attribute]
 
 
+class _LinkMentions(Treeprocessor):
+    def __init__(self, md, mentions, own_slug):
+        super().__init__(md)
+        self.mentions, self.own_slug = mentions, own_slug
+
+    def run(self, root):
+        self.mentions.link(root, self.own_slug)
+
+
+class MentionsExtension(Extension):
+    """Link the first mention of each other canvas's company (see mentions.py)."""
+
+    def __init__(self, mentions, own_slug, **kwargs):
+        super().__init__(**kwargs)
+        self.mentions, self.own_slug = mentions, own_slug
+
+    def extendMarkdown(self, md):
+        # After the inline patterns (priority 20), so the editor's own links already exist.
+        md.treeprocessors.register(_LinkMentions(md, self.mentions, self.own_slug), "link_mentions", 1)
+
+
 class SafeProseExtension(Extension):
     """Treat raw HTML as text (it is escaped) and strip javascript:-style links."""
 
@@ -27,6 +48,10 @@ class SafeProseExtension(Extension):
         md.treeprocessors.register(_DropUnsafeLinks(md), "drop_unsafe_links", 0)
 
 
-def render_prose(text: str) -> str:
-    """Render one piece of editor prose; a fresh Markdown instance keeps renders independent."""
-    return markdown.markdown(text, extensions=[SafeProseExtension()], output_format="html")
+def render_prose(text: str, mentions=None, own_slug: str = "") -> str:
+    """Render one piece of editor prose; a fresh Markdown instance keeps renders independent.
+    With ``mentions`` (a mentions.Mentions), other companies named in it link to their canvases."""
+    extensions = [SafeProseExtension()]
+    if mentions is not None:
+        extensions.append(MentionsExtension(mentions, own_slug))
+    return markdown.markdown(text, extensions=extensions, output_format="html")

@@ -1,10 +1,65 @@
-"""Canvas list -> related canvases for each, with a short reason a visitor can read."""
+"""Canvas list -> related canvases for each, with a short reason a visitor can read.
+
+How related two canvases are is one symmetric score:
+
+- per block, the cosine of their TF-IDF term vectors (terms.py), weighted by block: customers and
+  revenue count most, costs least;
+- plus a bonus for the same industry, for sharing revenue models (traits.py), and for an editor of
+  the other canvas having picked this one ("symmetric-aware": a pick is a hint in both directions).
+
+Dot products go through an inverted index (term -> canvases using it), so a canvas is only compared
+with canvases it shares a term with; terms used by a large share of all canvases carry almost no
+weight and are left out of the index, which keeps 10,000 canvases at a few seconds. Canvases that
+share no term but are in the same industry or earn money the same way are found by group, not by
+comparing every pair. Editor-set ``related`` slugs come first; ties are broken by slug.
+"""
 
 from __future__ import annotations
 
+import heapq
+import math
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .blocks import BLOCK_KEYS
+from .english import Lexicon, join_list
 from .model import Canvas
+from .terms import TermStats, best_item_match, terms
+from .traits import positioning, revenue_models
+
+# How much a perfect match in each block adds to the score.
+BLOCK_WEIGHTS = {
+    "customer_segments": 1.5,
+    "revenue_streams": 1.4,
+    "value_propositions": 1.2,
+    "channels": 1.0,
+    "key_partners": 0.9,
+    "key_activities": 0.8,
+    "key_resources": 0.8,
+    "customer_relationships": 0.8,
+    "cost_structure": 0.6,
+}
+INDUSTRY_WEIGHT = 0.6
+REVENUE_WEIGHT = 0.4  # times the Jaccard overlap of the two sets of revenue models
+PICKED_BY_OTHER_WEIGHT = 1.0  # the other canvas's editor lists this one: an editor's judgement beats any guess
+# A term used by more than this share of canvases (and by more than COMMON_MIN) is not indexed.
+COMMON_SHARE = 0.05
+COMMON_MIN = 60
+# A block must add at least this much before "also sells through ..." is offered as the reason.
+STRONG_BLOCK = 0.12
+
+# "<other canvas> also <verb> <its item>"
+REASON_VERBS = {
+    "key_partners": "works with",
+    "key_activities": "focuses on",
+    "key_resources": "relies on",
+    "value_propositions": "offers",
+    "customer_relationships": "keeps customers with",
+    "channels": "sells through",
+    "customer_segments": "serves",
+    "cost_structure": "spends on",
+    "revenue_streams": "earns from",
+}
 
 
 @dataclass(frozen=True)
@@ -13,12 +68,177 @@ class RelatedLink:
     reason: str
 
 
+@dataclass
+class _Profile:
+    canvas: Canvas
+    blocks: dict  # block key -> {term: weight}, each block unit length times sqrt(block weight)
+    revenue: frozenset
+    positioning: str
+
+
+def _profiles(canvases: list[Canvas], stats: TermStats) -> list[_Profile]:
+    limit = max(COMMON_MIN, COMMON_SHARE * len(canvases))
+    profiles = []
+    for canvas in canvases:
+        blocks = {}
+        for key in BLOCK_KEYS:
+            counts = Counter(term for item in canvas.items.get(key, ()) for term in terms(item))
+            weights = {
+                term: (1 + math.log(count)) * stats.idf(key, term)
+                for term, count in counts.items()
+                if stats.document_frequency.get((key, term), 0) <= limit
+            }
+            norm = math.sqrt(sum(w * w for w in weights.values()))
+            if norm:
+                scale = math.sqrt(BLOCK_WEIGHTS[key]) / norm
+                blocks[key] = {term: w * scale for term, w in weights.items() if w > 0}
+        profiles.append(_Profile(canvas, blocks, frozenset(revenue_models(canvas)), positioning(canvas)))
+    return profiles
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+class _Relater:
+    def __init__(self, canvases: list[Canvas]):
+        self.canvases = sorted(canvases, key=lambda c: c.slug)
+        self.index_of = {canvas.slug: i for i, canvas in enumerate(self.canvases)}
+        self.stats = TermStats.from_canvases(self.canvases)
+        self.lexicon = Lexicon.from_canvases(self.canvases)
+        self.profiles = _profiles(self.canvases, self.stats)
+        self.postings = defaultdict(list)  # (block, term) -> [(canvas index, weight)]
+        for i, profile in enumerate(self.profiles):
+            for key, vector in profile.blocks.items():
+                for term, weight in vector.items():
+                    self.postings[(key, term)].append((i, weight))
+        self.picked_by = defaultdict(set)  # canvas index -> indexes of canvases whose editors picked it
+        for i, canvas in enumerate(self.canvases):
+            for slug in canvas.related:
+                if slug in self.index_of:
+                    self.picked_by[self.index_of[slug]].add(i)
+        # Groups for canvases that share no term: same industry and revenue models, or revenue models alone.
+        self.industry_groups = defaultdict(lambda: defaultdict(list))
+        self.revenue_groups = defaultdict(list)
+        for i, profile in enumerate(self.profiles):
+            self.industry_groups[profile.canvas.industry.slug][profile.revenue].append(i)
+            self.revenue_groups[profile.revenue].append(i)
+
+    def content_scores(self, i: int) -> dict[int, float]:
+        scores: dict[int, float] = defaultdict(float)
+        for key, vector in self.profiles[i].blocks.items():
+            for term, weight in vector.items():
+                for j, other in self.postings[(key, term)]:
+                    scores[j] += weight * other
+        scores.pop(i, None)
+        return scores
+
+    def score(self, i: int, j: int, content: float) -> float:
+        a, b = self.profiles[i], self.profiles[j]
+        total = content + REVENUE_WEIGHT * _jaccard(a.revenue, b.revenue)
+        if a.canvas.industry == b.canvas.industry:
+            total += INDUSTRY_WEIGHT
+        if i in self.picked_by[j] or j in self.picked_by[i]:
+            total += PICKED_BY_OTHER_WEIGHT
+        return round(total, 9)  # rounding keeps ties ties, whatever order the sums ran in
+
+    def ranked(self, i: int, need: int) -> list[int]:
+        """The ``need`` best canvases for canvas i, best first, ties by slug."""
+        content = self.content_scores(i)
+        candidates = set(content) | self.picked_by[i]
+        candidates |= {self.index_of[s] for s in self.canvases[i].related if s in self.index_of}
+        for members in self.industry_groups[self.canvases[i].industry.slug].values():
+            candidates.update(self._first_outside(members, content, i, need))
+        scored = [(-self.score(i, j, content.get(j, 0.0)), self.canvases[j].slug, j) for j in candidates if j != i]
+        best = heapq.nsmallest(need, scored)
+        floor = -best[-1][0] if len(best) == need else 0.0
+        if floor < REVENUE_WEIGHT:  # a canvas sharing only revenue models could still make the list
+            mine = self.profiles[i].revenue
+            for revenue, members in self.revenue_groups.items():
+                if REVENUE_WEIGHT * _jaccard(mine, revenue) >= floor:
+                    for j in self._first_outside(members, candidates, i, need):
+                        scored.append((-self.score(i, j, 0.0), self.canvases[j].slug, j))
+            best = heapq.nsmallest(need, set(scored))
+        return [j for _, _, j in best]
+
+    @staticmethod
+    def _first_outside(members: list[int], skip, i: int, need: int) -> list[int]:
+        found = []
+        for j in members:  # members are in slug order
+            if j != i and j not in skip:
+                found.append(j)
+                if len(found) == need:
+                    break
+        return found
+
+    def block_overlap(self, i: int, j: int) -> list[tuple[float, str]]:
+        """(contribution, block key) for every block the two canvases share terms in, largest first."""
+        a, b = self.profiles[i].blocks, self.profiles[j].blocks
+        overlaps = []
+        for key in BLOCK_KEYS:
+            if key in a and key in b:
+                value = sum(w * b[key][t] for t, w in a[key].items() if t in b[key])
+                if value > 0:
+                    overlaps.append((round(value, 9), key))
+        overlaps.sort(key=lambda pair: (-pair[0], BLOCK_KEYS.index(pair[1])))
+        return overlaps
+
+    def reasons(self, i: int, j: int) -> list[str]:
+        """Every fitting reason for linking canvas i to canvas j, the most telling first."""
+        a, b = self.profiles[i], self.profiles[j]
+        strong, weak = [], []
+        for value, key in self.block_overlap(i, j):
+            match = best_item_match(key, a.canvas.items[key], b.canvas.items[key], self.stats)
+            phrase = match and self.lexicon.short(b.canvas.items[key][match.theirs])
+            if phrase and a.canvas.name not in phrase:  # "also works with Stripe" reads oddly on Stripe's page
+                (strong if value >= STRONG_BLOCK else weak).append(f"also {REASON_VERBS[key]} {phrase}")
+        contrast = []
+        if a.positioning and b.positioning and a.positioning != b.positioning:
+            contrast.append(f"contrast: {b.positioning} pricing")
+        same_industry = a.canvas.industry == b.canvas.industry
+        industry = [f"same industry: {b.canvas.industry.name.lower()}"] if same_industry else []
+        shared_models = sorted(a.revenue & b.revenue, key=lambda label: (label == "product sales", label))
+        revenue = [f"similar revenue model: {join_list(shared_models[:2])}"] if shared_models else []
+        ordered = (contrast if same_industry else []) + strong + industry + revenue
+        ordered += ([] if same_industry else contrast) + weak
+        if b.canvas.slug in a.canvas.related or a.canvas.slug in b.canvas.related:
+            ordered.append("picked by the editors for comparison")
+        return ordered or ["similar business model"]
+
+    def links(self, i: int, count: int) -> list[RelatedLink]:
+        canvas = self.canvases[i]
+        picks = [self.index_of[s] for s in dict.fromkeys(canvas.related) if s in self.index_of and s != canvas.slug]
+        chosen = picks[:count]
+        for j in self.ranked(i, count + len(picks)):
+            if len(chosen) >= count:
+                break
+            if j not in chosen:
+                chosen.append(j)
+        used: set[str] = set()
+        links = []
+        for j in chosen:
+            options = self.reasons(i, j)
+            reason = next((r for r in options if r not in used), options[0])
+            used.add(reason)
+            links.append(RelatedLink(self.canvases[j].slug, reason))
+        return links
+
+
+def relate_all(canvases: list[Canvas], count: int) -> dict[str, list[RelatedLink]]:
+    """Every canvas's related links at once (slug -> links): the editor's picks, then the best
+    matches, at most ``count`` in all."""
+    relater = _Relater(canvases)
+    return {canvas.slug: relater.links(i, count) for i, canvas in enumerate(relater.canvases)}
+
+
+_last: tuple = ((), 0, {})  # (canvas identities, count, result) of the last relate_all that related_to ran
+
+
 def related_to(canvas: Canvas, canvases: list[Canvas], count: int) -> list[RelatedLink]:
-    """The editor's picks first, then canvases of the same industry, in slug order."""
-    by_slug = {other.slug: other for other in canvases}
-    links = [RelatedLink(slug, "chosen by the editor") for slug in canvas.related if slug in by_slug]
-    chosen = {link.slug for link in links} | {canvas.slug}
-    for other in canvases:
-        if other.slug not in chosen and other.industry == canvas.industry:
-            links.append(RelatedLink(other.slug, f"same industry: {canvas.industry.name.lower()}"))
-    return links[:count]
+    """The related links of one canvas. Relating is done for the whole gallery at once, so calls
+    for each canvas of the same list reuse one result; prefer relate_all."""
+    global _last
+    identities = tuple(map(id, canvases))
+    if _last[:2] != (identities, count):
+        _last = (identities, count, relate_all(canvases, count))
+    return _last[2][canvas.slug]

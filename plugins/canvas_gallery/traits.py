@@ -1,0 +1,105 @@
+"""Canvas -> a few coarse traits read from its items: revenue models, price positioning, kinds of
+customers, channels and costs. related.py compares them; analysis.py puts them into words.
+
+Each trait is a label found when an item uses one of its words (compared as terms.py stems them);
+the lists are short on purpose: a label is only claimed when the canvas says it in so many words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Canvas
+from .terms import terms
+
+# label -> words that signal it in the revenue streams block (stemmed below, as terms.py does)
+REVENUE_MODELS = {
+    "subscriptions": "subscription membership subscribe recurring",
+    "advertising": "advertising advertisers ad ads sponsorship sponsors",
+    "commissions": "commission fees take-rate booking marketplace",
+    "transaction fees": "transaction interchange payments processing",
+    "licensing": "licensing licence license royalties franchise",
+    "interest": "interest loans lending financing",
+    "product sales": "sales selling products devices hardware vehicles drinks food",
+    "services": "services consulting support maintenance repairs warranty",
+    "usage charges": "usage consumption metered pay-as-you-go tariffs",
+}
+
+# Price positioning is read from the raw text: "premium tier" or "low fees" need their neighbours.
+PREMIUM = re.compile(r"\b(luxury|high-end|prestig\w*|exclusiv\w*|status|craftsmanship|flagship|"
+                     r"premium(?! (tiers?|plans?|subscriptions?|memberships?|features?|versions?)))\b", re.I)
+LOW_COST = re.compile(r"\b(low[- ](cost|prices?|fares?|fees?)|lowest|cheap\w*|affordab\w*|budget|"
+                      r"discount\w*|bargain\w*|no[- ]frills|value for money)\b", re.I)
+
+ORGANISATIONS = """businesses enterprises companies firms brands advertisers merchants retailers developers
+    governments schools hospitals operators manufacturers restaurants publishers insurers banks agencies teams
+    organisations organizations utilities airlines carmakers automakers suppliers distributors shops"""
+PEOPLE = """consumers people families travellers travelers students shoppers users drivers fans players parents
+    homeowners buyers gamers households individuals creators patients riders guests listeners viewers learners
+    customers women men children teens adults workers owners professionals diners motorists collectors"""
+
+ONLINE = "app online website web e-commerce digital social email internet mobile platform streaming search"
+PHYSICAL = """stores shops retail dealers dealerships outlets supermarkets pharmacies branches showrooms
+    restaurants kiosks counters stations airports hotels"""
+THIRD_PARTY = """partners resellers distributors wholesale wholesalers carriers retailers agents agencies
+    marketplaces dealers franchisees franchise third-party"""
+
+COST_KINDS = {
+    "people": "staff salaries wages employees payroll personnel talent engineers",
+    "technology": "data cloud infrastructure servers computing research development technology software",
+    "marketing": "marketing advertising brand sponsorship promotion",
+    "content": "content royalties licensing licences rights programming",
+    "production": """manufacturing components materials raw production plants factories ingredients
+        assembly goods inventory""",
+    "logistics": "logistics fuel fleet shipping freight delivery warehouses transport aircraft vessels",
+    "property": "stores rent leases property restaurants hotels real-estate",
+}
+
+
+def _stemmed(words: str) -> frozenset:
+    return frozenset(terms(words))
+
+
+REVENUE_MODELS = {label: _stemmed(words) for label, words in REVENUE_MODELS.items()}
+COST_KINDS = {label: _stemmed(words) for label, words in COST_KINDS.items()}
+ORGANISATIONS, PEOPLE = _stemmed(ORGANISATIONS), _stemmed(PEOPLE)
+ONLINE, PHYSICAL, THIRD_PARTY = _stemmed(ONLINE), _stemmed(PHYSICAL), _stemmed(THIRD_PARTY)
+
+
+def _stems(items) -> set[str]:
+    return {term for item in items for term in terms(item)}
+
+
+def labels(items, table: dict) -> tuple[str, ...]:
+    """The labels of ``table`` whose stems appear in the items, in the table's order."""
+    found = _stems(items)
+    return tuple(label for label, stems in table.items() if found & stems)
+
+
+def revenue_models(canvas: Canvas) -> tuple[str, ...]:
+    return labels(canvas.items["revenue_streams"], REVENUE_MODELS)
+
+
+def positioning(canvas: Canvas) -> str:
+    """ "premium", "low-cost" or "" (nothing said, or both said)."""
+    text = " ".join(canvas.items["value_propositions"] + canvas.items["customer_segments"])
+    premium, low_cost = bool(PREMIUM.search(text)), bool(LOW_COST.search(text))
+    if premium == low_cost:
+        return ""
+    return "premium" if premium else "low-cost"
+
+
+def customer_kinds(canvas: Canvas) -> tuple[str, ...]:
+    """ "people" and/or "organisations" among the customer segments."""
+    found = _stems(canvas.items["customer_segments"])
+    return tuple(kind for kind, stems in (("people", PEOPLE), ("organisations", ORGANISATIONS)) if found & stems)
+
+
+def channel_kinds(canvas: Canvas) -> tuple[str, ...]:
+    found = _stems(canvas.items["channels"])
+    return tuple(kind for kind, stems in (("online", ONLINE), ("physical", PHYSICAL), ("third-party", THIRD_PARTY))
+                 if found & stems)
+
+
+def cost_kinds(canvas: Canvas) -> tuple[str, ...]:
+    return labels(canvas.items["cost_structure"], COST_KINDS)
