@@ -22,6 +22,8 @@ PLUGINS = ["canvas_gallery"]
 CANVAS_SEEDS_PATH = os.environ.get("CANVAS_SEEDS_PATH") or str(HERE / "seeds")
 CANVAS_INCLUDE_DRAFTS = os.environ.get("CANVAS_INCLUDE_DRAFTS") == "1"
 CANVAS_RELATED_COUNT = 6
+# Social cards already drawn, named by the hash of what they show (cache/ is not committed).
+CANVAS_SOCIAL_CARD_CACHE = os.environ.get("CANVAS_SOCIAL_CARD_CACHE") or str(HERE / "cache" / "social-cards")
 
 # The site has no blog: canvases and a few hand-written pages only.
 ARTICLE_PATHS = []

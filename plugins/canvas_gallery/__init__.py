@@ -10,5 +10,26 @@ def get_generators(pelican):
     return CanvasGenerator
 
 
+def add_template_helpers(pelican):
+    from .generator import add_template_helpers
+
+    add_template_helpers(pelican)
+
+
+def page_written(path, context):
+    from .generator import SITEMAP
+
+    SITEMAP.page_written(path, context)
+
+
+def write_sitemap(pelican):
+    from .generator import SITEMAP
+
+    SITEMAP.write(pelican)
+
+
 def register():
+    signals.initialized.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)
+    signals.content_written.connect(page_written)
+    signals.finalized.connect(write_sitemap)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from .analysis import analysis_sections
@@ -13,6 +15,11 @@ from .model import Canvas, Industry
 from .related import related_to
 from .seeds import load_gallery
 from .settings import setting
+from .feed import canvas_feed, recent_canvases
+from .sitemap import SitemapEntry, robots_txt, sitemap_xml, url_of
+from .social_card import cached_card, card_for
+from .structured_data import (absolute_url, canvas_article, item_list, page_breadcrumb_list, site_breadcrumb_list,
+                              to_json_ld)
 
 logger = logging.getLogger(__name__)
 
@@ -88,10 +95,135 @@ class CanvasGenerator(Generator):
         canvas_template = self.get_template("canvas")
         for page in self.canvas_pages:
             writer.write_file(page.canvas.save_as, canvas_template, self.context, page=page, canvas=page.canvas,
-                              url=page.canvas.url)
+                              url=page.canvas.url, **self.canvas_seo(page))
         industry_template = self.get_template("industry")
         for industry_page in self.industry_pages:
             writer.write_file(industry_page.save_as, industry_template, self.context, industry_page=industry_page,
-                              url=industry_page.url)
+                              url=industry_page.url, **self.industry_seo(industry_page))
         writer.write_file(setting(self.settings, "GALLERY_SAVE_AS"), self.get_template("gallery"), self.context,
-                          url="")
+                          url="", **self.gallery_seo())
+        self.write_feed()
+
+    # SEO and sharing. The steps are plain modules (structured_data, social_card, feed, sitemap); these
+    # methods only give them Pelican's settings and paths. Crumbs are (label, site-relative URL) pairs:
+    # the templates show them, and the JSON-LD gets the same pairs with absolute URLs.
+    def absolute(self, path: str) -> str:
+        return absolute_url(self.settings["SITEURL"], path)
+
+    def project_path(self, path: str) -> str:
+        return path if os.path.isabs(path) else os.path.join(os.path.dirname(self.path), path)
+
+    def breadcrumb_data(self, crumbs) -> dict:
+        return site_breadcrumb_list(self.settings["SITEURL"], crumbs)
+
+    def canvas_seo(self, page: CanvasPage) -> dict:
+        canvas = page.canvas
+        crumbs = [HOME_CRUMB, (page.industry_page.name, page.industry_page.url), (canvas.name, canvas.url)]
+        image = self.absolute(self.write_social_card(page))
+        article = canvas_article(
+            canvas, headline=f"{canvas.name} Business Model Canvas", url=self.absolute(canvas.url), image=image,
+            site_name=self.settings["SITENAME"], site_url=self.absolute(""), industry_name=page.industry_page.name,
+            language=self.settings["DEFAULT_LANG"])
+        return {"breadcrumbs": crumbs, "social_image": image, "lastmod": canvas.updated,
+                "structured_data": [self.breadcrumb_data(crumbs), article]}
+
+    def industry_seo(self, industry_page: IndustryPage) -> dict:
+        crumbs = [HOME_CRUMB, (industry_page.name, industry_page.url)]
+        listing = item_list(f"{industry_page.name} Business Model Canvases", self.absolute(industry_page.url),
+                            [(canvas.name, self.absolute(canvas.url)) for canvas in industry_page.canvases])
+        return {"breadcrumbs": crumbs, "lastmod": latest_update(industry_page.canvases),
+                "structured_data": [self.breadcrumb_data(crumbs), listing]}
+
+    def gallery_seo(self) -> dict:
+        # The gallery shows the canvases industry by industry; the ItemList follows the same order.
+        shown = [canvas for industry_page in self.industry_pages for canvas in industry_page.canvases]
+        listing = item_list("Business Model Canvas gallery", self.absolute(""),
+                            [(canvas.name, self.absolute(canvas.url)) for canvas in shown])
+        return {"breadcrumbs": [HOME_CRUMB], "lastmod": latest_update(shown),
+                "structured_data": [self.breadcrumb_data([HOME_CRUMB]), listing]}
+
+    def write_social_card(self, page: CanvasPage) -> str:
+        """Copies the canvas's card from the cache (drawing it first if needed); returns its site path."""
+        card = card_for(page.canvas, page.industry_page.name, self.settings["SITENAME"])
+        cached, drawn = cached_card(card, self.project_path(setting(self.settings, "CANVAS_SOCIAL_CARD_CACHE")))
+        self.cards_drawn += drawn
+        save_as = setting(self.settings, "CANVAS_SOCIAL_CARD_SAVE_AS").format(slug=page.canvas.slug)
+        target = os.path.join(self.output_path, save_as)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(cached, target)
+        return save_as
+
+    cards_drawn = 0
+
+    def write_feed(self):
+        feed_path = setting(self.settings, "CANVAS_FEED_ATOM")
+        canvases = recent_canvases([page.canvas for page in self.canvas_pages],
+                                   setting(self.settings, "CANVAS_FEED_LIMIT"))
+        xml = canvas_feed(canvases, title=f"{self.settings['SITENAME']}: new and updated canvases",
+                          site_url=self.absolute(""), feed_url=self.absolute(feed_path),
+                          description=self.settings.get("SITE_TAGLINE", ""),
+                          canvas_url=lambda canvas: self.absolute(canvas.url),
+                          language=self.settings["DEFAULT_LANG"], author=self.settings.get("AUTHOR", ""))
+        target = os.path.join(self.output_path, feed_path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as stream:
+            stream.write(xml)
+        logger.info("Canvas Gallery: %d social cards drawn, %d reused from the cache; feed of %d canvases",
+                    self.cards_drawn, len(self.canvas_pages) - self.cards_drawn, len(canvases))
+
+
+HOME_CRUMB = ("Gallery", "")
+
+
+def latest_update(canvases):
+    """The newest ``updated`` date of some canvases, or None when none has one."""
+    return max((canvas.updated for canvas in canvases if canvas.updated), default=None)
+
+
+def add_template_helpers(pelican):
+    """Gives the templates the JSON-LD serialiser and the fallback breadcrumbs (signal: initialized)."""
+    settings = pelican.settings
+    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}),
+                                 "json_ld": lambda data: Markup(to_json_ld(data)), "url_of": url_of}
+    settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "page_breadcrumb_list": page_breadcrumb_list,
+                                 "site_breadcrumb_list": site_breadcrumb_list}
+    settings.setdefault("CANVAS_FEED_ATOM", setting(settings, "CANVAS_FEED_ATOM"))
+
+
+class SitemapCollector:
+    """Collects every HTML page Pelican writes (signal: content_written), then writes sitemap.xml and
+    robots.txt (signal: finalized).
+
+    Why not the pelican-sitemap plugin: it does see our pages through content_written, but it gives
+    every page that is not a Pelican Article or Page the build time as <lastmod> (builds would not be
+    reproducible), and it reads ``.url`` from whatever the context calls ``page``, which for canvas
+    pages is our CanvasPage. Here <lastmod> comes from the seeds' ``updated`` dates (``lastmod`` in
+    the page's context) and pages without one have none.
+    """
+
+    def __init__(self):
+        self.entries: list[tuple[str, object]] = []  # (output file, lastmod)
+
+    def page_written(self, path, context):
+        output_file = context.get("output_file", "")
+        page = context.get("page")
+        excluded = setting(context, "CANVAS_SITEMAP_EXCLUDE")
+        if not output_file.endswith(".html") or output_file in excluded or getattr(page, "status", "") == "hidden":
+            return
+        self.entries.append((output_file, context.get("lastmod")))
+
+    def write(self, pelican):
+        settings = pelican.settings
+        sitemap_path = setting(settings, "CANVAS_SITEMAP_SAVE_AS")
+        siteurl = settings["SITEURL"]
+        entries = [SitemapEntry(absolute_url(siteurl, url_of(output_file)), lastmod)
+                   for output_file, lastmod in self.entries]
+        self.entries = []  # pelican --autoreload runs again in the same process
+        with open(os.path.join(pelican.output_path, sitemap_path), "w", encoding="utf-8") as stream:
+            stream.write(sitemap_xml(entries))
+        robots_path = os.path.join(pelican.output_path, setting(settings, "CANVAS_ROBOTS_SAVE_AS"))
+        with open(robots_path, "w", encoding="utf-8") as stream:
+            stream.write(robots_txt(absolute_url(siteurl, sitemap_path)))
+
+
+SITEMAP = SitemapCollector()

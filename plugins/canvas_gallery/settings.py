@@ -14,6 +14,17 @@ DEFAULTS = {
     "GALLERY_SAVE_AS": "index.html",
     # How many related canvases each canvas page links to.
     "CANVAS_RELATED_COUNT": 6,
+    # Social cards (og:image): where each canvas's PNG goes, and the cache of drawn cards, named by the
+    # hash of what they show (relative paths are relative to the folder of pelicanconf.py).
+    "CANVAS_SOCIAL_CARD_SAVE_AS": "canvas/{slug}/social-card.png",
+    "CANVAS_SOCIAL_CARD_CACHE": "cache/social-cards",
+    # The Atom feed of recently added or updated canvases, and how many canvases it lists.
+    "CANVAS_FEED_ATOM": "feeds/canvases.atom.xml",
+    "CANVAS_FEED_LIMIT": 20,
+    # sitemap.xml lists every HTML page the build writes except hidden pages and these files.
+    "CANVAS_SITEMAP_SAVE_AS": "sitemap.xml",
+    "CANVAS_SITEMAP_EXCLUDE": ("404.html",),
+    "CANVAS_ROBOTS_SAVE_AS": "robots.txt",
 }
 
 

@@ -1,0 +1,157 @@
+"""The social card of a canvas: a 1200x630 PNG with the company name, its industry and the outline of
+its nine blocks, drawn with Pillow and cached by the hash of what it shows.
+
+Plain data in (a :class:`SocialCard`), bytes or a cached file out; nothing here knows Pelican.
+Pillow's built-in font (``ImageFont.load_default(size=...)``, bundled with Pillow) is the only font
+used, so a fresh machine draws the same pixels without any system font, and PNG output from Pillow
+carries no timestamp, so the same card is byte-identical across builds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import PIL
+from PIL import Image, ImageDraw, ImageFont
+
+from .blocks import BLOCKS, BLOCKS_BY_KEY
+from .model import Canvas
+
+WIDTH, HEIGHT = 1200, 630
+# Bump when the drawing changes, so cached cards of the old design are not reused.
+DESIGN_VERSION = 1
+
+INK = "#1b1f24"
+MUTED = "#4a5360"
+PAPER = "#ffffff"
+ACCENT = "#1f3a5f"
+LINE = "#9aa3ad"
+# The block colours of the site's stylesheet (site.css), so the card looks like the page.
+BLOCK_COLOURS = {
+    "key_partners": "#dbe8f7", "key_activities": "#e3f1de", "key_resources": "#eee6f7",
+    "value_propositions": "#fde9c8", "customer_relationships": "#f9dfe3", "channels": "#d9f1f0",
+    "customer_segments": "#fbe4d2", "cost_structure": "#e6e8eb", "revenue_streams": "#def2e6",
+}
+
+MARGIN = 40
+GRID_TOP = 196
+# The classic canvas layout on a 10 x 3 grid: (column, row, width, height) per block.
+LAYOUT = {
+    "key_partners": (0, 0, 2, 2),
+    "key_activities": (2, 0, 2, 1),
+    "key_resources": (2, 1, 2, 1),
+    "value_propositions": (4, 0, 2, 2),
+    "customer_relationships": (6, 0, 2, 1),
+    "channels": (6, 1, 2, 1),
+    "customer_segments": (8, 0, 2, 2),
+    "cost_structure": (0, 2, 5, 1),
+    "revenue_streams": (5, 2, 5, 1),
+}
+ITEMS_PER_BLOCK = 3
+
+
+@dataclass(frozen=True)
+class SocialCard:
+    """Everything a card shows; its hash names the cached file."""
+
+    title: str
+    subtitle: str
+    site_name: str
+    blocks: tuple[tuple[str, tuple[str, ...]], ...]  # (block key, first items) in canvas order
+
+    def content_hash(self) -> str:
+        recipe = {"design": DESIGN_VERSION, "pillow": PIL.__version__, "card": asdict(self)}
+        return hashlib.sha256(json.dumps(recipe, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def card_for(canvas: Canvas, industry_name: str, site_name: str) -> SocialCard:
+    """The card of one canvas: its name, industry and the first items of each block."""
+    return SocialCard(
+        title=canvas.name,
+        subtitle=f"{industry_name} · Business Model Canvas",
+        site_name=site_name,
+        blocks=tuple((spec.key, tuple(canvas.items[spec.key][:ITEMS_PER_BLOCK])) for spec in BLOCKS),
+    )
+
+
+@lru_cache(maxsize=None)
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.load_default(size=size)
+
+
+def _fit(text: str, size: int, width: float) -> str:
+    """``text`` cut with an ellipsis so that it is at most ``width`` pixels wide."""
+    font = _font(size)
+    if font.getlength(text) <= width:
+        return text
+    while text and font.getlength(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _title_size(text: str, width: float) -> int:
+    """The largest title size from 60 down to 36 px at which the name fits on one line."""
+    for size in range(60, 35, -4):
+        if _font(size).getlength(text) <= width:
+            return size
+    return 36
+
+
+def draw(card: SocialCard) -> bytes:
+    """The card as PNG bytes, always the same bytes for the same card."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((0, 0, WIDTH - 1, 12), fill=ACCENT)
+    text_width = WIDTH - 2 * MARGIN
+    pen.text((MARGIN, 32), _fit(card.site_name, 22, text_width), font=_font(22), fill=ACCENT)
+    size = _title_size(card.title, text_width)
+    pen.text((MARGIN, 64), _fit(card.title, size, text_width), font=_font(size), fill=INK)
+    pen.text((MARGIN, 140), _fit(card.subtitle, 26, text_width), font=_font(26), fill=MUTED)
+
+    column = (WIDTH - 2 * MARGIN) / 10
+    row = (HEIGHT - MARGIN + 8 - GRID_TOP) / 3
+    for key, items in card.blocks:
+        col, top, span_x, span_y = LAYOUT[key]
+        box = (round(MARGIN + col * column), round(GRID_TOP + top * row),
+               round(MARGIN + (col + span_x) * column), round(GRID_TOP + (top + span_y) * row))
+        pen.rectangle(box, fill=BLOCK_COLOURS[key], outline=LINE, width=2)
+        inner = box[2] - box[0] - 20
+        pen.text((box[0] + 10, box[1] + 8), _fit(BLOCKS_BY_KEY[key].label, 17, inner), font=_font(17), fill=INK)
+        y = box[1] + 34
+        for item in items:
+            if y + 18 > box[3] - 4:
+                break
+            pen.text((box[0] + 10, y), _fit(item, 14, inner), font=_font(14), fill=MUTED)
+            y += 20
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def cached_card(card: SocialCard, cache_dir: str | os.PathLike) -> tuple[Path, bool]:
+    """The card's PNG in ``cache_dir`` (``<content hash>.png``), drawn only when missing.
+
+    Returns the path and whether it was drawn now. The file is written under a temporary name and
+    renamed, so a killed build never leaves half a PNG in the cache.
+    """
+    folder = Path(cache_dir)
+    path = folder / f"{card.content_hash()}.png"
+    if path.is_file():
+        return path, False
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".card-", suffix=".png", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(draw(card))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path, True

@@ -1,0 +1,113 @@
+"""Schema.org JSON-LD for every page, as plain dicts, and the one safe way to serialise them.
+
+Nothing here knows Pelican or HTML: the generator calls these functions with absolute URLs and
+passes the dicts to the templates, which print them with :func:`to_json_ld` through
+``partials/structured_data.html``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from .model import Canvas
+
+SCHEMA = "https://schema.org"
+
+# Characters that could end a <script> element or start an HTML entity or comment inside it.
+_SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def absolute_url(siteurl: str, path: str) -> str:
+    """``siteurl`` + ``/`` + a site-relative path such as ``canvas/acme/``."""
+    return f"{siteurl.rstrip('/')}/{path.lstrip('/')}"
+
+
+def breadcrumb_list(crumbs: Iterable[tuple[str, str]]) -> dict:
+    """A BreadcrumbList of (name, absolute URL) pairs, the first being the gallery."""
+    return {
+        "@context": SCHEMA,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(crumbs, start=1)
+        ],
+    }
+
+
+def site_breadcrumb_list(siteurl: str, crumbs: Iterable[tuple[str, str]]) -> dict:
+    """A BreadcrumbList from the (label, site-relative URL) pairs a page shows as its breadcrumbs."""
+    return breadcrumb_list([(label, absolute_url(siteurl, url)) for label, url in crumbs])
+
+
+def page_breadcrumb_list(home_url: str, title: str, site_name: str, url: str) -> dict:
+    """Gallery > this page, for a page that declares no breadcrumbs of its own.
+
+    ``title`` is the page's ``<title>``; a trailing `` | <site name>`` is dropped from the crumb.
+    """
+    suffix = f" | {site_name}"
+    name = title[: -len(suffix)] if title.endswith(suffix) else title
+    return breadcrumb_list([("Gallery", home_url), (name.strip(), url)])
+
+
+def item_list(name: str, url: str, entries: Iterable[tuple[str, str]]) -> dict:
+    """An ItemList of (name, absolute URL) pairs, in the order the page shows them."""
+    elements = [
+        {"@type": "ListItem", "position": position, "name": entry_name, "url": entry_url}
+        for position, (entry_name, entry_url) in enumerate(entries, start=1)
+    ]
+    return {
+        "@context": SCHEMA,
+        "@type": "ItemList",
+        "name": name,
+        "url": url,
+        "numberOfItems": len(elements),
+        "itemListElement": elements,
+    }
+
+
+def organization(canvas: Canvas) -> dict:
+    """The company a canvas describes, with only the facts its seed gives."""
+    company = {"@type": "Organization", "name": canvas.name}
+    if canvas.website:
+        company["url"] = canvas.website
+    if canvas.founded:
+        company["foundingDate"] = str(canvas.founded)
+    if canvas.headquarters:
+        company["location"] = {"@type": "Place", "name": canvas.headquarters}
+    return company
+
+
+def canvas_article(canvas: Canvas, *, headline: str, url: str, image: str, site_name: str,
+                   site_url: str, industry_name: str, language: str = "en") -> dict:
+    """The Article a canvas page is, about the company's Organization."""
+    publisher = {"@type": "Organization", "name": site_name, "url": site_url}
+    article = {
+        "@context": SCHEMA,
+        "@type": "Article",
+        "headline": headline,
+        "description": canvas.summary,
+        "url": url,
+        "mainEntityOfPage": url,
+        "image": image,
+        "articleSection": industry_name,
+        "inLanguage": language,
+        "about": organization(canvas),
+        "author": publisher,
+        "publisher": publisher,
+    }
+    if canvas.updated:
+        article["dateModified"] = canvas.updated.isoformat()
+    return article
+
+
+def to_json_ld(data: dict) -> str:
+    """JSON for a ``<script type="application/ld+json">`` element.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c`` and friends, so no seed text can close the element
+    (``</script>``) or open a comment; the result is still the same JSON to any parser.
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, indent=None, separators=(",", ":"))
+    for char, escaped in _SCRIPT_SAFE.items():
+        text = text.replace(char, escaped)
+    return text
