@@ -73,9 +73,11 @@ def join_list(items, conjunction: str = "and") -> str:
     items = [item for item in items if item]
     if len(items) <= 1:
         return items[0] if items else ""
-    if len(items) == 2:
-        return f"{items[0]} {conjunction} {items[1]}"
     bare = [_PARENTHETICAL.sub("", item) for item in items]
+    if len(items) == 2:
+        if conjunction == "and" and any(" and " in item for item in bare):  # not "A and B and C and D"
+            return f"{items[0]}, as well as {items[1]}"
+        return f"{items[0]} {conjunction} {items[1]}"
     if any("," in item or " and " in item for item in bare):  # "A; B and C; and D" stays readable
         return "; ".join(items[:-1]) + f"; {conjunction} " + items[-1]
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]

@@ -1,0 +1,212 @@
+"""The analysis text: editor prose where there is some, fluent generated text elsewhere, company
+names linked to their canvases (first mention per section), and pages that do not repeat each other."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitebuild import ROOT
+
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from canvas_gallery.analysis import analysis_context, analysis_sections  # noqa: E402
+from canvas_gallery.blocks import BLOCK_KEYS  # noqa: E402
+from canvas_gallery.english import (Lexicon, capitalize_first, choose, count_of, indefinite_article,  # noqa: E402
+                                    join_list, pluralize)
+from canvas_gallery.model import Canvas, Industry  # noqa: E402
+
+PHONES = Industry("consumer-electronics", "Consumer Electronics", "")
+SHINGLE = 8
+MAX_SHARED_SHINGLES = 0.15
+
+
+def make_canvas(slug, name=None, analysis=None, **blocks) -> Canvas:
+    plain = slug.replace("-", "")
+    items = {key: tuple(blocks.get(key, (f"Thing{plain}x{index}",))) for index, key in enumerate(BLOCK_KEYS)}
+    return Canvas(slug=slug, name=name or slug.title(), industry=PHONES, summary="", items=items,
+                  path=f"seeds/{slug}.yaml", analysis=analysis or {}, url=f"canvas/{slug}/")
+
+
+def section(sections, key):
+    return next(s for s in sections if s.block_key == key)
+
+
+def test_lists_read_a_b_and_c():
+    assert join_list([]) == ""
+    assert join_list(["apps"]) == "apps"
+    assert join_list(["apps", "stores"]) == "apps and stores"
+    assert join_list(["apps", "stores", "carriers"]) == "apps, stores and carriers"
+    assert join_list(["apps", "stores", "carriers"], "or") == "apps, stores or carriers"
+
+
+def test_lists_of_items_with_commas_or_ands_use_semicolons():
+    assert (join_list(["Foxconn, Luxshare and Tata", "TSMC", "carriers"])
+            == "Foxconn, Luxshare and Tata; TSMC; and carriers")
+    assert join_list(["students and schools", "fans", "gamers"]) == "students and schools; fans; and gamers"
+    assert join_list(["forums and fan clubs", "flash sales"]) == "forums and fan clubs, as well as flash sales"
+    # A comma inside parentheses does not count.
+    assert join_list(["TSMC (chips, modems)", "Foxconn", "Sony"]) == "TSMC (chips, modems), Foxconn and Sony"
+
+
+def test_articles_follow_the_sound_not_the_letter():
+    cases = {"apple": "an", "banana": "a", "hour": "an", "honest broker": "an", "user base": "a",
+             "European airline": "a", "one-stop shop": "a", "FMCG maker": "an", "SUV": "an", "NBA team": "an",
+             "B2B seller": "a", "8-bit console": "an", "11-seat plane": "an", "umbrella": "an"}
+    for phrase, article in cases.items():
+        assert indefinite_article(phrase) == article, phrase
+
+
+def test_plurals_and_counts():
+    assert pluralize("channel") == "channels"
+    assert pluralize("core activity") == "core activities"
+    assert pluralize("key") == "keys"
+    assert pluralize("business") == "businesses"
+    assert count_of(1, "partner") == "one partner"
+    assert count_of(7, "partner") == "seven partners"
+    assert count_of(14, "partner") == "14 partners"
+    assert count_of(2, "way of keeping customers", "ways of keeping customers") == "two ways of keeping customers"
+
+
+def test_sentence_starts_are_capitalised_unless_styled():
+    assert capitalize_first("the App Store") == "The App Store"
+    assert capitalize_first("iPhone sales") == "iPhone sales"
+    assert capitalize_first("eBay sellers") == "eBay sellers"
+
+
+def test_items_lose_a_list_capital_inside_sentences_but_names_keep_theirs():
+    canvases = [make_canvas("acme", name="Acme", channels=["Carriers such as Verizon", "Own stores"],
+                            key_partners=["Google (search)", "Cash App Card", "Apple Store staff"],
+                            customer_segments=["Buyers who like carriers and stores", "Fans of Cash App"])]
+    lexicon = Lexicon.from_canvases(canvases)
+    assert lexicon.in_sentence("Carriers such as Verizon") == "carriers such as Verizon"
+    assert lexicon.in_sentence("Google (search)") == "Google (search)"
+    assert lexicon.in_sentence("Cash App Card") == "Cash App Card"
+    assert lexicon.in_sentence("Reviewing submissions") == "reviewing submissions"
+    assert lexicon.in_sentence("A vetted store.") == "a vetted store"
+
+
+def test_phrasing_choice_is_stable_and_varies_with_the_key():
+    options = tuple(range(5))
+    assert choose(options, "apple", "channels") == choose(options, "apple", "channels")
+    assert len({choose(options, f"canvas-{n}", "channels") for n in range(40)}) == 5
+
+
+def test_the_same_canvas_gives_the_same_text_every_time():
+    canvases = [make_canvas("acme", channels=["Carrier stores"]), make_canvas("bolt", channels=["Carrier deals"])]
+    first = analysis_sections(canvases[0], canvases[1:], analysis_context(canvases))
+    second = analysis_sections(canvases[0], canvases[1:], analysis_context(list(reversed(canvases))))
+    assert first == second
+
+
+def test_editor_prose_is_kept_and_other_blocks_are_generated():
+    acme = make_canvas("acme", analysis={"channels": "Our editor wrote this about channels."})
+    sections = analysis_sections(acme, [], analysis_context([acme]))
+    assert sections[0].block_key == "introduction" and sections[0].generated
+    assert not section(sections, "channels").generated
+    assert "Our editor wrote this" in section(sections, "channels").html
+    assert all(s.generated for s in sections if s.block_key != "channels")
+    assert {s.block_key for s in sections} == {"introduction", *BLOCK_KEYS}
+
+
+def test_generated_text_names_the_items_and_compares_with_a_related_canvas():
+    acme = make_canvas("acme", name="Acme", channels=["Carrier stores with financing plans", "Own web shop"])
+    bolt = make_canvas("bolt", name="Bolt", channels=["Carrier partnerships with financing plans"])
+    # Other canvases make "carrier" and "financing" rare terms, and show them in lowercase mid-sentence.
+    others = [make_canvas(f"other-{n}", key_partners=[f"Its own shop{n}, a carrier and financing"]) for n in range(8)]
+    html = section(analysis_sections(acme, [bolt], analysis_context([acme, bolt, *others])), "channels").html
+    text = BeautifulSoup(html, "html.parser").get_text()
+    assert "carrier stores with financing plans and own web shop" in text
+    assert "Bolt" in text and "carrier partnerships with financing plans" in text
+    assert not any(word in text for word in ("by contrast", "different answer", "another route", "beside"))
+    assert BeautifulSoup(html, "html.parser").a["href"] == "/canvas/bolt/"
+
+
+def test_generated_text_escapes_item_text():
+    hostile = make_canvas("hostile", name="<b>Bad</b> & Co", channels=["<script>alert(1)</script>", "Tom & Jerry's"])
+    html = section(analysis_sections(hostile, [], analysis_context([hostile])), "channels").html
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "Tom &amp; Jerry's" in html
+    assert "<script>alert(1)</script>" in BeautifulSoup(html, "html.parser").get_text()
+
+
+def test_only_the_first_mention_of_a_company_in_a_section_is_linked():
+    acme = make_canvas("acme", name="Acme", analysis={
+        "channels": "Bolt sells through carriers. Later Bolt does it again, and the Bolt Business Model Canvas agrees."})
+    bolt = make_canvas("bolt", name="Bolt")
+    html = section(analysis_sections(acme, [], analysis_context([acme, bolt])), "channels").html
+    links = BeautifulSoup(html, "html.parser").find_all("a")
+    assert [(a.get_text(), a["href"]) for a in links] == [("Bolt", "/canvas/bolt/")]
+
+
+def test_the_canvas_suffix_joins_the_link_and_each_section_links_again():
+    acme = make_canvas("acme", name="Acme", analysis={"channels": "See the Bolt Business Model Canvas.",
+                                                      "key_partners": "Bolt is a partner."})
+    bolt = make_canvas("bolt", name="Bolt")
+    sections = analysis_sections(acme, [], analysis_context([acme, bolt]))
+    assert BeautifulSoup(section(sections, "channels").html, "html.parser").a.get_text() == "Bolt Business Model Canvas"
+    assert BeautifulSoup(section(sections, "key_partners").html, "html.parser").a.get_text() == "Bolt"
+
+
+def test_mentions_inside_existing_links_and_of_the_page_itself_stay_unlinked():
+    acme = make_canvas("acme", name="Acme", analysis={
+        "channels": "Acme copies [what Bolt does](https://example.com/bolt). Bolt and Acme both sell phones."})
+    bolt = make_canvas("bolt", name="Bolt")
+    html = section(analysis_sections(acme, [], analysis_context([acme, bolt])), "channels").html
+    links = [(a.get_text(), a["href"]) for a in BeautifulSoup(html, "html.parser").find_all("a")]
+    assert links == [("what Bolt does", "https://example.com/bolt"), ("Bolt", "/canvas/bolt/")]
+
+
+def test_names_are_whole_words_and_parenthesised_names_have_aliases():
+    acme = make_canvas("acme", name="Acme", analysis={"channels": "Metadata is not Meta; Zara is Inditex."})
+    canvases = [acme, make_canvas("meta", name="Meta"), make_canvas("inditex", name="Inditex (Zara)")]
+    html = section(analysis_sections(acme, [], analysis_context(canvases)), "channels").html
+    links = [(a.get_text(), a["href"]) for a in BeautifulSoup(html, "html.parser").find_all("a")]
+    assert links == [("Meta", "/canvas/meta/"), ("Zara", "/canvas/inditex/")]
+
+
+# The real gallery, built once for the session.
+
+@pytest.fixture(scope="module")
+def canvas_pages(gallery_site):
+    return {path.parent.name: BeautifulSoup(path.read_text(), "html.parser")
+            for path in sorted((gallery_site / "canvas").glob("*/index.html"))}
+
+
+def shingles(page) -> set:
+    text = " ".join(part.get_text(" ") for part in page.select(".analysis [data-generated]"))
+    words = re.findall(r"[\w'’&+.-]+", text.lower())
+    return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def test_no_two_pages_share_more_than_15_percent_of_generated_shingles(canvas_pages):
+    sets = {slug: shingles(page) for slug, page in canvas_pages.items()}
+    assert all(sets.values()), "every page has generated text"
+    worst = max(
+        (len(sets[a] & sets[b]) / min(len(sets[a]), len(sets[b])), a, b)
+        for a, b in itertools.combinations(sorted(sets), 2)
+    )
+    assert worst[0] <= MAX_SHARED_SHINGLES, worst
+
+
+def test_analysis_has_an_introduction_and_marks_generated_sections(canvas_pages):
+    for slug, page in canvas_pages.items():
+        analysis = page.select_one(".analysis")
+        assert analysis.select_one('[data-analysis="introduction"][data-generated] p'), slug
+        assert analysis.select('section[data-analysis]:not([data-generated])'), slug  # every seed has editor prose
+
+
+def test_mention_links_in_the_gallery_point_to_canvases_once_per_section(canvas_pages):
+    linked_pages = 0
+    for slug, page in canvas_pages.items():
+        for part in page.select(".analysis [data-analysis]"):
+            targets = [a["href"] for a in part.find_all("a") if "/canvas/" in a["href"]]
+            assert len(targets) == len(set(targets)), (slug, part["data-analysis"])
+            assert all(href.rstrip("/").rsplit("/", 1)[-1] in canvas_pages for href in targets), slug
+            assert f"/canvas/{slug}/" not in targets, slug
+            linked_pages += bool(targets)
+    assert linked_pages > len(canvas_pages)
