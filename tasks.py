@@ -53,6 +53,8 @@ def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAU
     staging = Path(tempfile.mkdtemp(prefix=f".build-{output.name}-", dir=output.parent))
     try:
         c.run(f'"{sys.executable}" -m pelican -q -s "{ROOT / settings_file}" -o "{staging}"', env=env, pty=False)
+        # The search index (pagefind/) reads the finished pages; a failure here also keeps the old site.
+        c.run(f'"{sys.executable}" -m pagefind_bin --site "{staging}" --silent', pty=False)
         replace_directory(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -49,6 +49,25 @@ def fixture_url(fixture_site):
         yield server.url
 
 
+@pytest.fixture(scope="session")
+def find_site(tmp_path_factory):
+    """The fixture seeds plus tests/fixtures/find/ (a canvas in a second industry that shares items with
+    acme-robotics), built once, for the search, filter, compare and download tests."""
+    seeds = tmp_path_factory.mktemp("find") / "seeds"
+    shutil.copytree(FIXTURES / "seeds", seeds)
+    for extra in sorted((FIXTURES / "find").glob("*.yaml")):
+        shutil.copy(extra, seeds / extra.name)
+    output = seeds.parent / "output"
+    build(output, seeds=seeds)
+    return output
+
+
+@pytest.fixture(scope="session")
+def find_url(find_site):
+    with SiteServer(find_site) as server:
+        yield server.url
+
+
 @pytest.fixture
 def seeds_copy(tmp_path):
     """A writable copy of the fixture seeds, for tests that break a file on purpose."""

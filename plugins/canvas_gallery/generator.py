@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from .compare import compare_choices, compare_index, index_json
+from .exports import downloads_for, export_files
 from .analysis import analysis_sections
 from .model import Canvas, Industry
 from .related import related_to
@@ -89,6 +91,7 @@ class CanvasGenerator(Generator):
         self.context["canvases"] = gallery.canvases
         self.context["industry_pages"] = self.industry_pages
         self.context["canvas_pages"] = self.canvas_pages
+        self.add_find_context(gallery.canvases)
         logger.info("Canvas Gallery: %d canvases in %d industries", len(gallery.canvases), len(self.industry_pages))
 
     def generate_output(self, writer):
@@ -103,6 +106,32 @@ class CanvasGenerator(Generator):
         writer.write_file(setting(self.settings, "GALLERY_SAVE_AS"), self.get_template("gallery"), self.context,
                           url="", **self.gallery_seo())
         self.write_feed()
+        self.write_find_pages(writer)
+
+    # Search, compare and downloads: plain modules (exports, compare); Pagefind indexes the site after Pelican.
+    def add_find_context(self, canvases):
+        for name in ("SEARCH_URL", "COMPARE_URL", "CANVAS_INDEX_SAVE_AS"):
+            self.context[name] = setting(self.settings, name)
+        json_as, yaml_as = setting(self.settings, "CANVAS_JSON_SAVE_AS"), setting(self.settings, "CANVAS_YAML_SAVE_AS")
+        self.context["canvas_downloads"] = {canvas.slug: downloads_for(canvas.slug, json_as, yaml_as) for canvas in canvases}
+        self.context["compare_choices"] = {
+            page.canvas.slug: compare_choices(page.canvas, [other for other, _ in page.related], canvases)
+            for page in self.canvas_pages}
+
+    def write_find_pages(self, writer):
+        canvases, json_as = self.context["canvases"], setting(self.settings, "CANVAS_JSON_SAVE_AS")
+        files = export_files(canvases, self.seeds_path(), json_as, setting(self.settings, "CANVAS_YAML_SAVE_AS"))
+        related = {page.canvas.slug: [other.slug for other, _ in page.related] for page in self.canvas_pages}
+        files[setting(self.settings, "CANVAS_INDEX_SAVE_AS")] = index_json(
+            compare_index(canvases, related, json_as)).encode("utf-8")
+        for path, content in files.items():
+            target = os.path.join(self.output_path, path)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as stream:
+                stream.write(content)
+        for name in ("search", "compare"):
+            writer.write_file(setting(self.settings, f"{name.upper()}_SAVE_AS"), self.get_template(name),
+                              self.context, url=setting(self.settings, f"{name.upper()}_URL"))
 
     # SEO and sharing. The steps are plain modules (structured_data, social_card, feed, sitemap); these
     # methods only give them Pelican's settings and paths. Crumbs are (label, site-relative URL) pairs:

@@ -25,6 +25,16 @@ DEFAULTS = {
     "CANVAS_SITEMAP_SAVE_AS": "sitemap.xml",
     "CANVAS_SITEMAP_EXCLUDE": ("404.html",),
     "CANVAS_ROBOTS_SAVE_AS": "robots.txt",
+    # Downloads on every canvas page: the seed as JSON (also what the compare page reads) and the seed itself.
+    "CANVAS_JSON_SAVE_AS": "canvas/{slug}/canvas.json",
+    "CANVAS_YAML_SAVE_AS": "canvas/{slug}/{slug}.yaml",
+    # Slugs, names and industries of every canvas, for the compare page's pickers.
+    "CANVAS_INDEX_SAVE_AS": "canvas/index.json",
+    # The search page (Pagefind, indexed after Pelican by `invoke build`) and the compare page.
+    "SEARCH_URL": "search/",
+    "SEARCH_SAVE_AS": "search/index.html",
+    "COMPARE_URL": "compare/",
+    "COMPARE_SAVE_AS": "compare/index.html",
 }
 
 

@@ -1,0 +1,50 @@
+"""What the compare page and the "Compare with…" pickers need: plain data, no HTML.
+
+The compare page itself is static; its script reads ``compare_index`` (written as JSON) for the pickers
+and each canvas's JSON download for the blocks.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .blocks import BLOCKS
+from .model import Canvas
+
+
+@dataclass(frozen=True)
+class CompareChoices:
+    """The canvases offered in one canvas page's "Compare with…" picker: related ones first."""
+
+    related: list[Canvas]
+    others: list[Canvas]
+
+
+def compare_choices(canvas: Canvas, related: list[Canvas], canvases: list[Canvas]) -> CompareChoices:
+    related_slugs = {other.slug for other in related}
+    others = [other for other in canvases if other.slug != canvas.slug and other.slug not in related_slugs]
+    return CompareChoices(list(related), others)
+
+
+def compare_index(canvases: list[Canvas], related: dict[str, list[str]], json_save_as: str) -> dict:
+    """Slugs, names, industries and data files of every canvas, and the nine blocks in reading order."""
+    return {
+        "blocks": [{"key": spec.key, "label": spec.label} for spec in BLOCKS],
+        "canvases": [
+            {
+                "slug": canvas.slug,
+                "name": canvas.name,
+                "industry": canvas.industry.slug,
+                "industry_name": canvas.industry.name,
+                "url": canvas.url,
+                "json": json_save_as.format(slug=canvas.slug),
+                "related": list(related.get(canvas.slug, [])),
+            }
+            for canvas in canvases
+        ],
+    }
+
+
+def index_json(index: dict) -> str:
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"

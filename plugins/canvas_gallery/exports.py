@@ -1,0 +1,67 @@
+"""Downloads of every canvas: the seed file itself (YAML) and the same data as JSON.
+
+Plain data in, plain data out: ``export_files`` returns ``{site path: bytes}`` and the generator writes them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Canvas
+from .yaml_lines import load_located
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file a visitor can download from a canvas page."""
+
+    label: str  # what the link says: "JSON"
+    url: str  # site-relative: canvas/acme/canvas.json
+    media_type: str
+    filename: str  # the name the browser saves it as: acme.json
+
+
+def _plain(value):
+    """YAML values as JSON can hold them: dates become YYYY-MM-DD text, everything else stays."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
+def seed_document(seed_text: str) -> dict:
+    """The seed as plain data, keys in the seed's own order, read by the same loader the validator uses."""
+    return _plain(load_located(seed_text).value)
+
+
+def canvas_json(document: dict) -> str:
+    """The seed as JSON: same keys, same order as the seed file, so two builds write identical bytes."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def export_paths(slug: str, json_save_as: str, yaml_save_as: str) -> tuple[str, str]:
+    return json_save_as.format(slug=slug), yaml_save_as.format(slug=slug)
+
+
+def downloads_for(slug: str, json_save_as: str, yaml_save_as: str) -> list[Download]:
+    """The download links of one canvas page, in the order they are shown."""
+    json_path, yaml_path = export_paths(slug, json_save_as, yaml_save_as)
+    return [Download("JSON", json_path, "application/json", f"{slug}.json"),
+            Download("YAML", yaml_path, "application/yaml", f"{slug}.yaml")]
+
+
+def export_files(canvases: list[Canvas], seeds_dir, json_save_as: str, yaml_save_as: str) -> dict[str, bytes]:
+    """Every canvas's JSON and YAML download, keyed by the path it is saved as inside the site."""
+    files = {}
+    for canvas in canvases:
+        seed = (Path(seeds_dir) / Path(canvas.path).name).read_bytes()
+        json_path, yaml_path = export_paths(canvas.slug, json_save_as, yaml_save_as)
+        files[json_path] = canvas_json(seed_document(seed.decode("utf-8"))).encode("utf-8")
+        files[yaml_path] = seed  # the seed itself, byte for byte
+    return files

@@ -1,0 +1,82 @@
+"""Search (issue 5): Pagefind over the canvas pages only, an industry facet, and a search box in the header."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+from playwright.sync_api import Page, expect
+
+from screenshots import assert_matches_reference
+from sitebuild import FIXTURES
+
+UNIQUE_WORD = "kickstand"  # in the items of tests/fixtures/find/borealis-bikes.yaml and nowhere else
+
+
+def seed_items(path) -> str:
+    blocks = yaml.safe_load(path.read_text(encoding="utf-8"))["blocks"]
+    return " ".join(str(item) for items in blocks.values() for item in items).lower()
+
+
+def results(page: Page):
+    return page.locator("#search-results > li")
+
+
+def test_a_word_found_only_in_one_canvas_items_finds_that_canvas(page: Page, find_url):
+    seeds = [p for folder in ("seeds", "find") for p in (FIXTURES / folder).glob("*.yaml") if p.name != "industries.yaml"]
+    assert [p.stem for p in seeds if UNIQUE_WORD in seed_items(p)] == ["borealis-bikes"]
+    page.goto(f"{find_url}/search/")
+    page.get_by_label("Words to look for").fill(UNIQUE_WORD)
+    expect(results(page)).to_have_count(1)
+    result = results(page).first
+    expect(result.get_by_role("link")).to_have_text("Borealis Bikes")
+    expect(result.locator(".search-result__industry")).to_have_text("Automotive & Mobility")
+    expect(result.locator(".search-result__excerpt mark")).to_have_text(UNIQUE_WORD)
+    result.get_by_role("link").click()
+    expect(page).to_have_url(f"{find_url}/canvas/borealis-bikes/")
+
+
+def test_industry_facet_narrows_the_results(page: Page, find_url):
+    page.goto(f"{find_url}/search/?q=subscription")
+    links = results(page).get_by_role("link")
+    expect(links.filter(has_text="Acme Robotics")).to_have_count(1)  # consumer electronics
+    expect(links.filter(has_text="Borealis Bikes")).to_have_count(1)  # automotive
+    page.get_by_label("Industry").select_option(label="Automotive & Mobility")
+    expect(links).to_have_text(["Borealis Bikes"])
+    expect(page).to_have_url(f"{find_url}/search/?q=subscription&industry=automotive")
+
+
+def test_header_search_box_submits_to_the_search_page(page: Page, find_url):
+    page.goto(f"{find_url}/canvas/xiaomi/")
+    page.get_by_role("search", name="Site search").get_by_role("searchbox").fill(UNIQUE_WORD)
+    page.get_by_role("search", name="Site search").get_by_role("button", name="Search").click()
+    expect(page).to_have_url(f"{find_url}/search/?q={UNIQUE_WORD}")
+    expect(page.get_by_label("Words to look for")).to_have_value(UNIQUE_WORD)
+    expect(results(page).get_by_role("link")).to_have_text(["Borealis Bikes"])
+
+
+def test_only_canvas_pages_are_indexed(find_site):
+    entry = json.loads((find_site / "pagefind" / "pagefind-entry.json").read_text())
+    indexed = sum(language["page_count"] for language in entry["languages"].values())
+    assert indexed == len(list((find_site / "canvas").glob("*/index.html")))
+
+
+def test_search_page_loads_without_console_errors(page: Page, find_url):
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{find_url}/search/?q=robot")
+    expect(page.locator("#search-status")).not_to_be_empty()
+    assert errors == []
+
+
+def test_search_page_looks_like_its_reference(page: Page, find_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{find_url}/search/?q={UNIQUE_WORD}")
+    expect(page.locator("#search-status")).to_have_text("1 canvas matches.")
+    assert_matches_reference(page.screenshot(full_page=True, animations="disabled"), "search-desktop")
+
+
+def test_result_titles_are_canvas_names_shown_as_text(page: Page, find_url):
+    page.goto(f"{find_url}/search/?q=escaped")
+    expect(results(page).get_by_role("link")).to_have_text(['Hostile <b>Example</b> "Quotes" & Co'])

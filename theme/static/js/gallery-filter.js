@@ -1,0 +1,57 @@
+// The gallery filter: narrows the cards by industry and by words as you type, shows how many are left,
+// and keeps the filter in the URL (?industry=…&q=…) so a filtered view can be shared.
+// Without JavaScript the form stays hidden and every card is listed.
+(function () {
+  "use strict";
+
+  var form = document.getElementById("gallery-filter");
+  if (!form) return;
+  var input = document.getElementById("filter-q");
+  var industry = document.getElementById("filter-industry");
+  var count = document.getElementById("filter-count");
+  var groups = Array.prototype.slice.call(document.querySelectorAll(".gallery-group"));
+  var cards = Array.prototype.slice.call(document.querySelectorAll(".gallery-group .card"));
+
+  // Case, accents and punctuation do not matter: "nestle" finds "Nestlé".
+  function normalise(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+
+  var texts = cards.map(function (card) { return normalise(card.textContent); });
+
+  function apply() {
+    var words = normalise(input.value).split(" ").filter(Boolean);
+    var sector = industry.value;
+    var shown = 0;
+    cards.forEach(function (card, index) {
+      var visible = (!sector || card.dataset.industry === sector) &&
+        words.every(function (word) { return texts[index].indexOf(word) !== -1; });
+      card.hidden = !visible;
+      if (visible) shown += 1;
+    });
+    groups.forEach(function (group) {
+      group.hidden = !group.querySelector(".card:not([hidden])");
+    });
+    count.textContent = shown === cards.length ? "Showing all " + cards.length + " canvases." :
+      "Showing " + shown + " of " + cards.length + " canvases.";
+
+    var params = new URLSearchParams(location.search);
+    params.delete("industry");
+    params.delete("q");
+    if (sector) params.set("industry", sector);
+    if (input.value.trim()) params.set("q", input.value.trim());
+    var search = params.toString();
+    history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+  }
+
+  var params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  industry.value = params.get("industry") || "";
+  if (industry.selectedIndex < 0) industry.value = ""; // an industry that no longer exists
+  form.hidden = false;
+  input.addEventListener("input", apply);
+  industry.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+  apply();
+})();
