@@ -30,6 +30,10 @@ publish: $(VENV)/.installed
 validate: $(VENV)/.installed
 	$(BIN)/invoke validate
 
+# Lint findings beyond the schema (also run by `make build`, which stops on errors).
+lint: $(VENV)/.installed
+	$(BIN)/invoke lint
+
 clean:
 	rm -rf output
 

@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from canvas_gallery.atomic_output import replace_directory  # noqa: E402
 from canvas_gallery.seeds import SeedErrors, load_gallery  # noqa: E402
+from canvas_gallery.lint import errors_in, lint_canvases, report as lint_report  # noqa: E402
 
 DEFAULT_SEEDS = ROOT / "seeds"
 CONFIG = {
@@ -39,9 +40,19 @@ def check_seeds(seeds=DEFAULT_SEEDS, include_drafts=False):
     return gallery
 
 
+def lint_gallery(gallery):
+    """Lint the canvases about to be built: list every finding, stop on errors (warnings do not stop)."""
+    findings = lint_canvases(gallery.canvases)
+    errors = errors_in(findings)
+    if findings:
+        print(lint_report(findings), file=sys.stderr if errors else sys.stdout)
+    if errors:
+        sys.exit(1)
+
+
 def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAULT_SEEDS):
     output = Path(output).resolve()
-    check_seeds(seeds, include_drafts=drafts)
+    lint_gallery(check_seeds(seeds, include_drafts=drafts))
     env = dict(os.environ, CANVAS_SEEDS_PATH=str(Path(seeds).resolve()))
     if siteurl is not None:
         env["SITEURL"] = siteurl
@@ -86,6 +97,39 @@ def validate(c, seeds=str(DEFAULT_SEEDS)):
     """Check every seed canvas and print each problem with its file and line."""
     gallery = check_seeds(seeds, include_drafts=True)
     print(f"{len(gallery.canvases)} canvases OK")
+
+
+@task(help={"seeds": "folder of seed canvases (default seeds/)", "drafts": "lint canvases marked draft: true too"})
+def lint(c, seeds=str(DEFAULT_SEEDS), drafts=False):
+    """Lint the seed canvases (duplicates, generic items, doubtful figures, copied prose); fails on errors."""
+    gallery = check_seeds(seeds, include_drafts=drafts)
+    lint_gallery(gallery)
+    print(f"{len(gallery.canvases)} canvases linted")
+
+
+@task(help={"path": "saved canvas page, HTML or plain text", "slug": "file name for the draft (default: from the name)",
+            "force": "overwrite an existing seeds/<slug>.yaml", "industry": "industry slug, when the page does not say",
+            "seeds": "folder of seed canvases (default seeds/)"})
+def import_canvas(c, path, slug=None, force=False, industry=None, seeds=str(DEFAULT_SEEDS)):
+    """Turn a saved canvas web page into a draft seed (draft: true) and list what could not be placed."""
+    from canvas_gallery.importer import CanvasImportError, import_file
+
+    try:
+        target, canvas = import_file(path, seeds, slug=slug, industry=industry, force=force)
+    except CanvasImportError as error:
+        print(f"import-canvas: {error}", file=sys.stderr)
+        sys.exit(1)
+    gallery = check_seeds(seeds, include_drafts=True)
+    draft = [found for found in gallery.canvases if found.slug == canvas.slug]
+    items = sum(len(items) for items in canvas.items.values())
+    print(f"Wrote {target} (draft: true): {canvas.name}, {canvas.industry}, {items} items in 9 blocks, "
+          f"{len(canvas.figures)} figure table(s)")
+    findings = lint_canvases(draft)
+    if findings:
+        print(lint_report(findings))
+    if canvas.unplaced:
+        print("Could not place:")
+        print("\n".join(f"  - {note}" for note in canvas.unplaced))
 
 
 @task(help={"output": "where the site goes (default output/)", "siteurl": "public URL (default: $SITEURL)",

@@ -145,8 +145,8 @@ def generic_items(canvas: Canvas, today: datetime.date) -> list[Finding]:
             if bare in GENERIC_WORDS:
                 findings.append(_finding(
                     canvas, where, "generic-item", ERROR,
-                    f"'{item}' alone says nothing about {canvas.name}; name who or what, "
-                    f"e.g. the partner's name and role instead of 'Partners'",
+                    f"'{item}' alone says nothing about {canvas.name}; name the particular one "
+                    f"(which partner, which channel, spent on what)",
                 ))
             elif bare in GENERIC_PHRASES:
                 findings.append(_finding(
