@@ -22,6 +22,9 @@ PLUGINS = ["canvas_gallery"]
 CANVAS_SEEDS_PATH = os.environ.get("CANVAS_SEEDS_PATH") or str(HERE / "seeds")
 CANVAS_INCLUDE_DRAFTS = os.environ.get("CANVAS_INCLUDE_DRAFTS") == "1"
 CANVAS_RELATED_COUNT = 6
+# PDF/PNG exports: rendered and linked only when the build asks (invoke build --exports, invoke publish).
+CANVAS_EXPORTS = os.environ.get("CANVAS_EXPORTS") == "1"
+CANVAS_EXPORT_CACHE = os.environ.get("CANVAS_EXPORT_CACHE") or str(HERE / "cache" / "exports")
 # Social cards already drawn, named by the hash of what they show (cache/ is not committed).
 CANVAS_SOCIAL_CARD_CACHE = os.environ.get("CANVAS_SOCIAL_CARD_CACHE") or str(HERE / "cache" / "social-cards")
 

@@ -50,7 +50,38 @@ def lint_gallery(gallery):
         sys.exit(1)
 
 
-def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAULT_SEEDS):
+def pelican_settings(settings_file, env):
+    """Pelican's settings as the build's Pelican run reads them: same file, same environment."""
+    from pelican.settings import read_settings
+
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        return read_settings(str(ROOT / settings_file))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def export_canvases(settings_file, env, site, seeds, drafts):
+    """Render every canvas page of the staging site to PDF and PNG (cached; see exports_render.py)."""
+    from canvas_gallery.exports_render import ExportError, export_jobs, render_exports
+    from canvas_gallery.settings import setting
+
+    settings = pelican_settings(settings_file, env)
+    slugs = [canvas.slug for canvas in load_gallery(seeds, include_drafts=drafts).canvases]
+    jobs = export_jobs(slugs, setting(settings, "CANVAS_SAVE_AS"), setting(settings, "CANVAS_URL"),
+                       setting(settings, "CANVAS_EXPORT_SAVE_AS"))
+    cache = ROOT / setting(settings, "CANVAS_EXPORT_CACHE")  # an absolute setting stays as it is
+    try:
+        print(render_exports(site, settings["SITEURL"], jobs, cache))
+    except ExportError as error:
+        print(error, file=sys.stderr)
+        sys.exit(1)
+
+
+def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAULT_SEEDS, exports=False,
+               export_cache=None):
     output = Path(output).resolve()
     lint_gallery(check_seeds(seeds, include_drafts=drafts))
     env = dict(os.environ, CANVAS_SEEDS_PATH=str(Path(seeds).resolve()))
@@ -58,12 +89,18 @@ def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAU
         env["SITEURL"] = siteurl
     if drafts:
         env["CANVAS_INCLUDE_DRAFTS"] = "1"
+    if exports:
+        env["CANVAS_EXPORTS"] = "1"  # the canvas pages link the PDF and PNG
+    if export_cache:
+        env["CANVAS_EXPORT_CACHE"] = str(Path(export_cache).resolve())
     output.parent.mkdir(parents=True, exist_ok=True)
     for stale in output.parent.glob(f".build-{output.name}-*"):  # left by a build that was killed
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".build-{output.name}-", dir=output.parent))
     try:
         c.run(f'"{sys.executable}" -m pelican -q -s "{ROOT / settings_file}" -o "{staging}"', env=env, pty=False)
+        if exports:  # a failed export also keeps the old site
+            export_canvases(settings_file, env, staging, seeds, drafts)
         # The search index (pagefind/) reads the finished pages; a failure here also keeps the old site.
         c.run(f'"{sys.executable}" -m pagefind_bin --site "{staging}" --silent', pty=False)
         replace_directory(staging, output)
@@ -73,10 +110,13 @@ def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAU
 
 
 @task(help={"output": "where the site goes (default output/)", "siteurl": "public URL, overrides SITEURL",
-            "drafts": "include canvases marked draft: true", "seeds": "folder of seed canvases (default seeds/)"})
-def build(c, output=CONFIG["deploy_path"], siteurl=None, drafts=False, seeds=str(DEFAULT_SEEDS)):
+            "drafts": "include canvases marked draft: true", "seeds": "folder of seed canvases (default seeds/)",
+            "exports": "render every canvas to PDF and PNG in Chromium and link them",
+            "export-cache": "folder of rendered exports (default cache/exports/)"})
+def build(c, output=CONFIG["deploy_path"], siteurl=None, drafts=False, seeds=str(DEFAULT_SEEDS), exports=False,
+          export_cache=None):
     """Build the local version of the site."""
-    build_site(c, CONFIG["settings_base"], output, siteurl, drafts, seeds)
+    build_site(c, CONFIG["settings_base"], output, siteurl, drafts, seeds, exports, export_cache)
 
 
 @task
@@ -133,10 +173,13 @@ def import_canvas(c, path, slug=None, force=False, industry=None, seeds=str(DEFA
 
 
 @task(help={"output": "where the site goes (default output/)", "siteurl": "public URL (default: $SITEURL)",
-            "seeds": "folder of seed canvases (default seeds/)"})
-def publish(c, output=CONFIG["deploy_path"], siteurl=None, seeds=str(DEFAULT_SEEDS)):
+            "seeds": "folder of seed canvases (default seeds/)",
+            "exports": "render the PDF and PNG of every canvas (default; --no-exports skips them)",
+            "export-cache": "folder of rendered exports (default cache/exports/)"})
+def publish(c, output=CONFIG["deploy_path"], siteurl=None, seeds=str(DEFAULT_SEEDS), exports=True, export_cache=None):
     """Build the public site with publishconf.py (SITEURL from the environment or --siteurl)."""
-    build_site(c, CONFIG["settings_publish"], output, siteurl, seeds=seeds)
+    build_site(c, CONFIG["settings_publish"], output, siteurl, seeds=seeds, exports=exports,
+               export_cache=export_cache)
 
 
 @task(help={"message": "commit message for the gh-pages branch"})

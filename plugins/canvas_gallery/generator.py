@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pathlib
 import shutil
 from dataclasses import dataclass, field
 
@@ -13,6 +14,9 @@ from pelican.generators import Generator
 from .compare import compare_choices, compare_index, index_json
 from .exports import downloads_for, export_files
 from .analysis import analysis_sections
+from .blocks import BLOCKS, MAX_ITEMS
+from .exports_render import rendered_downloads
+from .seeds import load_industries
 from .model import Canvas, Industry
 from .related import related_to
 from .seeds import load_gallery
@@ -92,6 +96,7 @@ class CanvasGenerator(Generator):
         self.context["industry_pages"] = self.industry_pages
         self.context["canvas_pages"] = self.canvas_pages
         self.add_find_context(gallery.canvases)
+        self.add_editor_context(gallery)
         logger.info("Canvas Gallery: %d canvases in %d industries", len(gallery.canvases), len(self.industry_pages))
 
     def generate_output(self, writer):
@@ -107,6 +112,7 @@ class CanvasGenerator(Generator):
                           url="", **self.gallery_seo())
         self.write_feed()
         self.write_find_pages(writer)
+        self.write_editor(writer)
 
     # Search, compare and downloads: plain modules (exports, compare); Pagefind indexes the site after Pelican.
     def add_find_context(self, canvases):
@@ -132,6 +138,22 @@ class CanvasGenerator(Generator):
         for name in ("search", "compare"):
             writer.write_file(setting(self.settings, f"{name.upper()}_SAVE_AS"), self.get_template(name),
                               self.context, url=setting(self.settings, f"{name.upper()}_URL"))
+
+    # The editor and the PDF/PNG downloads (rendered after Pelican by exports_render, called from tasks.py).
+    def add_editor_context(self, gallery):
+        self.context["EDITOR_URL"] = setting(self.settings, "EDITOR_URL")
+        # Every industry of industries.yaml, also those no canvas uses yet: a new canvas may be the first.
+        self.editor_industries = list(load_industries(pathlib.Path(self.seeds_path()), []).values())
+        if setting(self.settings, "CANVAS_EXPORTS"):  # linked only in builds that render them
+            pattern = setting(self.settings, "CANVAS_EXPORT_SAVE_AS")
+            for canvas in gallery.canvases:
+                self.context["canvas_downloads"][canvas.slug] += rendered_downloads(canvas.slug, pattern)
+
+    def write_editor(self, writer):
+        writer.write_file(setting(self.settings, "EDITOR_SAVE_AS"), self.get_template("editor"), self.context,
+                          url=setting(self.settings, "EDITOR_URL"), blocks=BLOCKS, max_items=MAX_ITEMS,
+                          industries=self.editor_industries,
+                          canvas_json=setting(self.settings, "CANVAS_JSON_SAVE_AS"))
 
     # SEO and sharing. The steps are plain modules (structured_data, social_card, feed, sitemap); these
     # methods only give them Pelican's settings and paths. Crumbs are (label, site-relative URL) pairs:

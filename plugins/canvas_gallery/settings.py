@@ -14,6 +14,14 @@ DEFAULTS = {
     "GALLERY_SAVE_AS": "index.html",
     # How many related canvases each canvas page links to.
     "CANVAS_RELATED_COUNT": 6,
+    # PDF and PNG of every canvas, rendered in Chromium after Pelican (exports_render.py); the canvas
+    # pages link them only in builds that render them (`invoke build --exports`, `invoke publish`).
+    "CANVAS_EXPORTS": False,
+    "CANVAS_EXPORT_SAVE_AS": "canvas/{slug}/{slug}.{ext}",
+    "CANVAS_EXPORT_CACHE": "cache/exports",
+    # The in-browser canvas editor ("use as template" links there with ?from=<slug>).
+    "EDITOR_URL": "editor/",
+    "EDITOR_SAVE_AS": "editor/index.html",
     # Social cards (og:image): where each canvas's PNG goes, and the cache of drawn cards, named by the
     # hash of what they show (relative paths are relative to the folder of pelicanconf.py).
     "CANVAS_SOCIAL_CARD_SAVE_AS": "canvas/{slug}/social-card.png",

@@ -1,0 +1,266 @@
+"""PDF and PNG exports of every canvas page, rendered from the freshly built site in Chromium.
+
+A build step that runs after Pelican and before the new site replaces the old one (``invoke build
+--exports``, always in ``invoke publish``). Plain data in (:class:`ExportJob` list, the staging
+folder, the public SITEURL), files out; nothing here knows Pelican.
+
+The browser reads the staging folder through Playwright's request interception, under the site's
+public URL: the page is the one visitors get, links inside the PDF point at the public site, and no
+request ever leaves the machine (anything outside the site is aborted).
+
+Each export is cached in ``cache/exports/`` under the hash of everything it is rendered from (the
+page, the files it loads, the browser version, this module's render settings), so an unchanged
+canvas is not rendered again. Chromium writes the render time into a PDF's /CreationDate and
+/ModDate; we overwrite both with SOURCE_DATE_EPOCH (default 1970-01-01) so that a fresh render of
+the same page is byte-identical too. PNGs are re-encoded by Pillow, which writes no timestamp.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+# Bump when the rendering below changes what it produces, so old cache entries are not reused.
+RENDER_VERSION = 1
+CHROMIUM = os.environ.get("CANVAS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic", "--font-render-hinting=none",
+]
+PAPER = "A4"  # landscape; the print stylesheet also keeps the canvas on one US Letter page
+PNG_WIDTH = 2400
+PNG_VIEWPORT = {"width": 1280, "height": 900}  # wide enough for the desktop layout of the grid
+GRID_SELECTOR = ".bmc"
+# Where a page is "served" when SITEURL is empty (local builds): never contacted, every request is intercepted.
+LOCAL_ORIGIN = "http://127.0.0.1"
+FORMATS = ("pdf", "png")
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """One canvas page to export; every path is relative to the site folder."""
+
+    slug: str
+    page: str  # the built page: canvas/acme/index.html
+    url: str  # its URL below SITEURL: canvas/acme/
+    targets: dict = field(default_factory=dict)  # format ("pdf", "png") -> path: canvas/acme/acme.pdf
+
+
+@dataclass
+class ExportReport:
+    rendered: list[str] = field(default_factory=list)  # slugs rendered now
+    cached: list[str] = field(default_factory=list)  # slugs copied from the cache
+
+    def __str__(self) -> str:
+        def canvases(count):
+            return f"{count} canvas{'es' if count != 1 else ''}"
+        return f"Exports: {canvases(len(self.rendered))} rendered to PDF and PNG, {canvases(len(self.cached))} from the cache"
+
+
+class ExportError(Exception):
+    """An export could not be made; the message names the canvas and what to do."""
+
+
+def export_jobs(slugs, page_pattern: str, url_pattern: str, file_pattern: str) -> list[ExportJob]:
+    """Jobs for ``slugs`` from the URL settings (``canvas/{slug}/index.html``, ``canvas/{slug}/{slug}.{ext}``)."""
+    return [
+        ExportJob(slug, page_pattern.format(slug=slug), url_pattern.format(slug=slug),
+                  {ext: file_pattern.format(slug=slug, ext=ext) for ext in FORMATS})
+        for slug in slugs
+    ]
+
+
+def rendered_downloads(slug: str, file_pattern: str) -> list:
+    """The PDF and PNG links of one canvas page, shown after its JSON and YAML downloads."""
+    from .exports import Download
+
+    return [Download("PDF", file_pattern.format(slug=slug, ext="pdf"), "application/pdf", f"{slug}.pdf"),
+            Download("PNG", file_pattern.format(slug=slug, ext="png"), "image/png", f"{slug}.png")]
+
+
+def source_date() -> datetime.datetime:
+    """The date written into PDFs: SOURCE_DATE_EPOCH (reproducible-builds.org), else 1970-01-01."""
+    return datetime.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), datetime.timezone.utc)
+
+
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]*\)")
+
+
+def normalise_pdf(pdf: bytes, when: datetime.datetime) -> bytes:
+    """Replace Chromium's render time with ``when``; same length, so the cross-reference table stays valid."""
+    def fixed(match: re.Match) -> bytes:
+        original = match.group(0)
+        replacement = b"/%s (D:%s+00'00')" % (match.group(1), when.strftime("%Y%m%d%H%M%S").encode())
+        return replacement.ljust(len(original)) if len(replacement) <= len(original) else original
+    return _PDF_DATE.sub(fixed, pdf)
+
+
+def pdf_page_count(pdf: bytes) -> int:
+    """Page objects in a PDF Chromium wrote (it writes no object streams, so they are plain text)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+class _Site:
+    """Maps the site's public URLs to files in the staging folder."""
+
+    def __init__(self, root: Path, siteurl: str):
+        self.root = root.resolve()
+        self.base = (siteurl or LOCAL_ORIGIN).rstrip("/")
+        parts = urlsplit(self.base)
+        self.origin = f"{parts.scheme}://{parts.netloc}"
+        self.prefix = parts.path.rstrip("/")
+
+    def url_of(self, site_path: str) -> str:
+        return f"{self.base}/{site_path}"
+
+    def file_for(self, url: str) -> Path | None:
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+            return None
+        path = unquote(parts.path)
+        if not (path == self.prefix or path.startswith(self.prefix + "/")):
+            return None
+        relative = path[len(self.prefix):].lstrip("/")
+        if relative == "" or relative.endswith("/"):
+            relative += "index.html"
+        candidate = (self.root / relative).resolve()
+        if self.root not in candidate.parents or not candidate.is_file():
+            return None
+        return candidate
+
+    def local_files(self, html: bytes, page_url: str) -> list[Path]:
+        """The site's own files a page loads (stylesheets, scripts, images), for the cache key."""
+        from urllib.parse import urljoin
+
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(html, "html.parser")
+        refs = [tag.get("href") for tag in soup.find_all("link") if "stylesheet" in (tag.get("rel") or [])]
+        refs += [tag.get("src") for tag in soup.find_all(["script", "img"])]
+        files = {self.file_for(urljoin(page_url, ref)) for ref in refs if ref}
+        return sorted(path for path in files if path is not None)
+
+
+def content_key(site: _Site, job: ExportJob, browser_version: str) -> str:
+    """The hash of everything the PDF and PNG of ``job`` are rendered from."""
+    page_file = site.root / job.page
+    html = page_file.read_bytes()
+    digest = hashlib.sha256()
+    for part in (f"render {RENDER_VERSION}", browser_version, PAPER, str(PNG_WIDTH), site.url_of(job.url),
+                 source_date().isoformat()):
+        digest.update(part.encode() + b"\0")
+    digest.update(html + b"\0")
+    for path in site.local_files(html, site.url_of(job.url)):
+        digest.update(str(path.relative_to(site.root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".export-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _png_of_grid(png: bytes) -> bytes:
+    """The grid screenshot at exactly PNG_WIDTH pixels wide, re-encoded without metadata."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    if image.width != PNG_WIDTH:  # only when the grid is not 1200 CSS px wide, e.g. after a layout change
+        height = round(image.height * PNG_WIDTH / image.width)
+        image = image.resize((PNG_WIDTH, height), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+class _Renderer:
+    """One Chromium for the whole build; a page for PDFs and a high-density page for PNGs."""
+
+    def __init__(self, site: _Site):
+        from playwright.sync_api import sync_playwright
+
+        self.site = site
+        self.playwright = sync_playwright().start()
+        try:
+            self.browser = self.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        except Exception:
+            self.playwright.stop()
+            raise
+        self.version = self.browser.version
+        self.pdf_page = self._page(viewport=PNG_VIEWPORT)
+        # The grid is 1200 CSS px wide at this viewport, so twice the pixel density makes it 2400 px.
+        self.png_page = self._page(viewport=PNG_VIEWPORT, device_scale_factor=PNG_WIDTH / 1200)
+
+    def _page(self, **options):
+        context = self.browser.new_context(**options)
+        context.route("**/*", self._serve)
+        return context.new_page()
+
+    def _serve(self, route):
+        path = self.site.file_for(route.request.url)
+        if path is None:
+            route.abort()  # nothing outside the built site is loaded
+        else:
+            route.fulfill(path=str(path))
+
+    def render(self, job: ExportJob) -> dict[str, bytes]:
+        url = self.site.url_of(job.url)
+        self.pdf_page.goto(url, wait_until="load")
+        pdf = self.pdf_page.pdf(format=PAPER, landscape=True, print_background=True)
+        pages = pdf_page_count(pdf)
+        if pages != 1:
+            raise ExportError(f"canvas/{job.slug}: the printed canvas takes {pages} pages instead of one; "
+                              "shorten its longest items or adjust the print stylesheet")
+        self.png_page.goto(url, wait_until="load")
+        grid = self.png_page.locator(GRID_SELECTOR)
+        if grid.count() != 1:
+            raise ExportError(f"canvas/{job.slug}: no canvas grid ({GRID_SELECTOR}) on {job.page}")
+        png = grid.screenshot(animations="disabled", caret="hide")
+        return {"pdf": normalise_pdf(pdf, source_date()), "png": _png_of_grid(png)}
+
+    def close(self):
+        self.browser.close()
+        self.playwright.stop()
+
+
+def render_exports(site_dir, siteurl: str, jobs: list[ExportJob], cache_dir) -> ExportReport:
+    """Write every job's PDF and PNG into ``site_dir``, rendering only what the cache does not hold."""
+    site = _Site(Path(site_dir), siteurl)
+    cache = Path(cache_dir)
+    report = ExportReport()
+    renderer = None
+    try:
+        for job in jobs:
+            if renderer is None:
+                renderer = _Renderer(site)  # started lazily: a site with no canvases needs no browser
+            key = content_key(site, job, renderer.version)
+            cached = {ext: cache / f"{key}.{ext}" for ext in FORMATS}
+            if all(path.is_file() for path in cached.values()):
+                report.cached.append(job.slug)
+            else:
+                for ext, content in renderer.render(job).items():
+                    _write_atomically(cached[ext], content)
+                report.rendered.append(job.slug)
+            for ext, target in job.targets.items():
+                destination = site.root / target
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(cached[ext], destination)
+    finally:
+        if renderer is not None:
+            renderer.close()
+    return report
