@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from canvas_gallery.atomic_output import replace_directory  # noqa: E402
+from canvas_gallery.search_index import stabilise_bundle  # noqa: E402
 from canvas_gallery.seeds import SeedErrors, load_gallery  # noqa: E402
 from canvas_gallery.lint import errors_in, lint_canvases, report as lint_report  # noqa: E402
 
@@ -103,6 +104,7 @@ def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAU
             export_canvases(settings_file, env, staging, seeds, drafts)
         # The search index (pagefind/) reads the finished pages; a failure here also keeps the old site.
         c.run(f'"{sys.executable}" -m pagefind_bin --site "{staging}" --silent', pty=False)
+        stabilise_bundle(staging / "pagefind")  # Pagefind orders filter values at random; two builds must match
         replace_directory(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 
+import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
 from screenshots import assert_matches_reference
-from sitebuild import FIXTURES
+from sitebuild import FIXTURES, SiteServer, build
 
 UNIQUE_WORD = "kickstand"  # in the items of tests/fixtures/find/borealis-bikes.yaml and nowhere else
 
@@ -80,3 +82,37 @@ def test_search_page_looks_like_its_reference(page: Page, find_url):
 def test_result_titles_are_canvas_names_shown_as_text(page: Page, find_url):
     page.goto(f"{find_url}/search/?q=escaped")
     expect(results(page).get_by_role("link")).to_have_text(['Hostile <b>Example</b> "Quotes" & Co'])
+
+
+@pytest.fixture(scope="module")
+def subpath_find_url(tmp_path_factory):
+    """The same seeds published for http://127.0.0.1:<port>/repo and served there."""
+    seeds = tmp_path_factory.mktemp("find-subpath") / "seeds"
+    shutil.copytree(FIXTURES / "seeds", seeds)
+    shutil.copy(FIXTURES / "find" / "borealis-bikes.yaml", seeds)
+    output = seeds.parent / "output"
+    with SiteServer(output, prefix="repo") as server:
+        build(output, seeds=seeds, siteurl=server.url)
+        yield server.url
+
+
+def test_search_works_and_links_right_under_a_sub_path(page: Page, subpath_find_url):
+    page.goto(f"{subpath_find_url}/canvas/xiaomi/")
+    page.get_by_role("search", name="Site search").get_by_role("searchbox").fill(UNIQUE_WORD)
+    page.get_by_role("search", name="Site search").get_by_role("searchbox").press("Enter")
+    expect(page).to_have_url(f"{subpath_find_url}/search/?q={UNIQUE_WORD}")
+    results(page).get_by_role("link", name="Borealis Bikes").click()
+    expect(page).to_have_url(f"{subpath_find_url}/canvas/borealis-bikes/")
+
+
+def test_two_builds_write_the_same_search_index(tmp_path, find_site):
+    """Pagefind writes filter values in random order; the build sorts them, so the bundle is byte-identical."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURES / "seeds", seeds)
+    shutil.copy(FIXTURES / "find" / "borealis-bikes.yaml", seeds)
+    build(tmp_path / "again", seeds=seeds)
+    bundle = {p.relative_to(find_site): p.read_bytes() for p in sorted((find_site / "pagefind").rglob("*")) if p.is_file()}
+    again = {p.relative_to(tmp_path / "again"): p.read_bytes()
+             for p in sorted((tmp_path / "again" / "pagefind").rglob("*")) if p.is_file()}
+    assert bundle.keys() == again.keys()
+    assert [name for name in bundle if bundle[name] != again[name]] == []
