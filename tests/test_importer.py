@@ -202,3 +202,20 @@ def test_draft_is_built_only_with_the_drafts_option(seeds_copy, tmp_path):
     assert (tmp_path / "public" / "canvas" / "xiaomi" / "index.html").exists()
     build(tmp_path / "preview", seeds=seeds_copy, extra=("--drafts",))
     assert (tmp_path / "preview" / "canvas" / "pebblewick" / "index.html").exists()
+
+
+# The saved pages the issue points at (../shared/seeds/ beside the repository), when they are there.
+
+SHARED_PAGES = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+
+
+@pytest.mark.skipif(not SHARED_PAGES, reason="no ../shared/seeds/ beside this checkout")
+@pytest.mark.parametrize("page", SHARED_PAGES, ids=lambda path: path.name)
+def test_shared_example_pages_import_to_all_nine_blocks(page):
+    text = page.read_text(encoding="utf-8")
+    canvas = import_page(text, INDUSTRIES, source_name=page.name, industry="consumer-goods")
+    assert canvas.name
+    for key in BLOCK_KEYS:
+        assert canvas.items[key] and PLACEHOLDER_ITEM not in canvas.items[key], key
+    if "---|" in text:  # the long-form shape: its tables are dated in their headers
+        assert canvas.figures and all(figure["year"] >= 2000 for figure in canvas.figures)

@@ -241,7 +241,7 @@ def match_industry(text: str, industries: dict[str, Industry]) -> str | None:
 
 
 def find_industry(elements: list, name: str, industries: dict[str, Industry]) -> str | None:
-    """The industry a page states: "Industry: X", or a "<Name> <Industry>" line, or a tag of its own."""
+    """The industry a page states: an "Industry: X" line, or a "<Name> <Industry>" tag line under the title."""
     texts = [e.text for e in elements if isinstance(e, (Heading, Paragraph, Bullet))]
     for text in texts:
         stated = re.match(r"^\s*(industry|sector)\s*[:\-–]\s*(?P<industry>.+)$", text, re.IGNORECASE)
@@ -304,8 +304,8 @@ class _Placer:
         if self.block and nested and not END_OF_CANVAS.search(element.text):
             self.add_item(element.text)  # a sub-heading names one item of the block
             return
-        if self.block or any(self.canvas.items.values()):
-            self.finished = self.finished or bool(END_OF_CANVAS.search(element.text)) or key is not None
+        if END_OF_CANVAS.search(element.text) and any(self.canvas.items.values()):
+            self.finished = True  # later block headings (a walkthrough, related canvases) add nothing new
         self.block = None
         self.outside = element.text
 
