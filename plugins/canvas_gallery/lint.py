@@ -2,7 +2,7 @@
 
 Canvas objects in (from ``seeds.load_gallery``), a list of ``Finding`` out. Each rule is a small
 function; ``CANVAS_RULES`` read one canvas, ``GALLERY_RULES`` compare canvases with each other.
-Errors fail the build, warnings are listed. Run ``python -m canvas_gallery.lint [SEEDS_DIR]``
+Errors fail the build, warnings are listed. Run ``python -m canvas_gallery.lint [SEEDS_DIR] [--drafts]``
 (with ``plugins`` on PYTHONPATH) or ``invoke lint``.
 """
 
@@ -360,11 +360,13 @@ def report(findings: list[Finding]) -> str:
 
 
 def main(argv: list[str]) -> int:
+    """Lint a seeds folder (drafts only with --drafts) and print every finding; 1 when there are errors."""
     from .seeds import SeedErrors, load_gallery
 
-    seeds_dir = argv[0] if argv else "seeds"
+    drafts = "--drafts" in argv
+    folders = [arg for arg in argv if arg != "--drafts"]
     try:
-        gallery = load_gallery(seeds_dir, include_drafts=True)
+        gallery = load_gallery(folders[0] if folders else "seeds", include_drafts=drafts)
     except SeedErrors as errors:
         print(errors, file=sys.stderr)
         return 1
