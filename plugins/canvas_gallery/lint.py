@@ -8,8 +8,10 @@ Errors fail the build, warnings are listed. Run ``python -m canvas_gallery.lint 
 
 from __future__ import annotations
 
+import collections
 import datetime
 import difflib
+import functools
 import re
 import sys
 from collections import defaultdict
@@ -104,6 +106,23 @@ def _number(cell) -> float | None:
 
 # --- rules on one canvas ----------------------------------------------------------------------------
 
+def _nearly_same(a: str, b: str) -> bool:
+    """SequenceMatcher's ratio() >= NEAR_DUPLICATE_RATIO; its cheap upper bounds first (same answer, ~10x faster)."""
+    if a or b:  # real_quick_ratio(), without building a matcher
+        if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < NEAR_DUPLICATE_RATIO:
+            return False
+        # quick_ratio(): the characters both have, counted without regard to order
+        shared = sum((_characters(a) & _characters(b)).values())
+        if 2.0 * shared / (len(a) + len(b)) < NEAR_DUPLICATE_RATIO:
+            return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= NEAR_DUPLICATE_RATIO
+
+
+@functools.lru_cache(maxsize=4096)
+def _characters(text: str) -> collections.Counter:
+    return collections.Counter(text)
+
+
 def duplicate_items(canvas: Canvas, today: datetime.date) -> list[Finding]:
     """The same item twice (error inside a block, warning across blocks) or nearly the same (warning)."""
     findings = []
@@ -120,8 +139,7 @@ def duplicate_items(canvas: Canvas, today: datetime.date) -> list[Finding]:
                         f"'{item}' repeats '{other_item}' {where}; say it once, in the block where it belongs",
                     ))
                     break
-                if (words and words == other_words) or \
-                        difflib.SequenceMatcher(None, normal, other_normal).ratio() >= NEAR_DUPLICATE_RATIO:
+                if (words and words == other_words) or _nearly_same(normal, other_normal):
                     findings.append(_finding(
                         canvas, ("blocks", block.key, index), "near-duplicate-item", WARNING,
                         f"'{item}' says almost the same as '{other_item}' {where}; merge them or make each specific",
