@@ -23,6 +23,7 @@ PAGE_KINDS = {
     "industry": "/industry/consumer-electronics/",
     "canvas": "/canvas/xiaomi/",
     "about": "/about/",
+    "editor": "/editor/",
 }
 
 
@@ -31,7 +32,9 @@ def subpath_url(tmp_path_factory):
     """The real gallery published for http://127.0.0.1:<port>/repo and served there."""
     output = tmp_path_factory.mktemp("subpath") / "output"
     with SiteServer(output, prefix=PREFIX) as server:
-        build(output, siteurl=server.url, task="publish")
+        # A cache of its own: the address (and so every export) changes with the port, run after run.
+        build(output, siteurl=server.url, task="publish",
+              extra=("--export-cache", str(tmp_path_factory.mktemp("subpath-exports"))))
         yield server.url
 
 

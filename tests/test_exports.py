@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import sys
 import urllib.request
 
 import pytest
@@ -12,7 +13,11 @@ from PIL import Image
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
-from sitebuild import FIXTURES, SiteServer, build
+from sitebuild import FIXTURES, ROOT, SiteServer, build
+
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from canvas_gallery.exports_render import png_chunks  # noqa: E402
 
 SLUGS = ("acme-robotics", "hostile-example", "xiaomi")
 
@@ -63,6 +68,11 @@ def test_png_of_a_canvas_grid_is_2400_pixels_wide(exported_url):
     assert image.format == "PNG"
     assert image.width == 2400
     assert 1000 < image.height < 2400  # the landscape grid, not the whole page
+
+
+def test_png_carries_no_timestamp_or_text(exported_site):
+    png = (exported_site / "canvas" / "xiaomi" / "xiaomi.png").read_bytes()
+    assert not {"tIME", "tEXt", "iTXt", "zTXt"} & set(png_chunks(png))
 
 
 def test_canvas_page_links_pdf_and_png_after_json_and_yaml(page: Page, exported_url):

@@ -12,7 +12,7 @@ Each export is cached in ``cache/exports/`` under the hash of everything it is r
 page, the files it loads, the browser version, this module's render settings), so an unchanged
 canvas is not rendered again. Chromium writes the render time into a PDF's /CreationDate and
 /ModDate; we overwrite both with SOURCE_DATE_EPOCH (default 1970-01-01) so that a fresh render of
-the same page is byte-identical too. PNGs are re-encoded by Pillow, which writes no timestamp.
+the same page is byte-identical too. Chromium's PNGs carry no timestamp (tests check the chunks).
 """
 
 from __future__ import annotations
@@ -23,13 +23,15 @@ import io
 import os
 import re
 import shutil
+import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 # Bump when the rendering below changes what it produces, so old cache entries are not reused.
-RENDER_VERSION = 1
+RENDER_VERSION = 2
 CHROMIUM = os.environ.get("CANVAS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -42,6 +44,8 @@ GRID_SELECTOR = ".bmc"
 # Where a page is "served" when SITEURL is empty (local builds): never contacted, every request is intercepted.
 LOCAL_ORIGIN = "http://127.0.0.1"
 FORMATS = ("pdf", "png")
+# Chromiums rendering side by side: most of the time goes into encoding the 2400-px PNGs.
+WORKERS = max(1, min(4, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
@@ -175,21 +179,33 @@ def _write_atomically(path: Path, content: bytes) -> None:
         raise
 
 
+def png_chunks(png: bytes) -> list[str]:
+    """The chunk types of a PNG, in order (a timestamp would be a tIME chunk)."""
+    chunks, offset = [], 8
+    while offset < len(png):
+        length = int.from_bytes(png[offset:offset + 4], "big")
+        chunks.append(png[offset + 4:offset + 8].decode("latin-1"))
+        offset += 12 + length
+    return chunks
+
+
 def _png_of_grid(png: bytes) -> bytes:
-    """The grid screenshot at exactly PNG_WIDTH pixels wide, re-encoded without metadata."""
+    """The grid screenshot at exactly PNG_WIDTH pixels wide. Chromium's PNG carries no timestamp, so it
+    is kept as it is; only a grid of another width (after a layout change) is scaled by Pillow."""
     from PIL import Image
 
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    if image.width != PNG_WIDTH:  # only when the grid is not 1200 CSS px wide, e.g. after a layout change
-        height = round(image.height * PNG_WIDTH / image.width)
-        image = image.resize((PNG_WIDTH, height), Image.Resampling.LANCZOS)
+    image = Image.open(io.BytesIO(png))
+    if image.width == PNG_WIDTH:
+        return png
+    height = round(image.height * PNG_WIDTH / image.width)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.convert("RGB").resize((PNG_WIDTH, height), Image.Resampling.LANCZOS).save(out, format="PNG")
     return out.getvalue()
 
 
 class _Renderer:
-    """One Chromium for the whole build; a page for PDFs and a high-density page for PNGs."""
+    """One Chromium and one page at twice the pixel density: the PDF is vector and does not mind, and
+    the grid, 1200 CSS px wide at this viewport, comes out PNG_WIDTH (2400) pixels wide."""
 
     def __init__(self, site: _Site):
         from playwright.sync_api import sync_playwright
@@ -198,18 +214,15 @@ class _Renderer:
         self.playwright = sync_playwright().start()
         try:
             self.browser = self.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        except Exception:
+        except Exception as error:
             self.playwright.stop()
-            raise
+            raise ExportError(f"cannot start Chromium at {CHROMIUM} for the PDF/PNG exports ({str(error).splitlines()[0]}); "
+                              "install it (make chromium), point CANVAS_CHROMIUM at a Chrome or Chromium, "
+                              "or build with --no-exports") from None
         self.version = self.browser.version
-        self.pdf_page = self._page(viewport=PNG_VIEWPORT)
-        # The grid is 1200 CSS px wide at this viewport, so twice the pixel density makes it 2400 px.
-        self.png_page = self._page(viewport=PNG_VIEWPORT, device_scale_factor=PNG_WIDTH / 1200)
-
-    def _page(self, **options):
-        context = self.browser.new_context(**options)
+        context = self.browser.new_context(viewport=PNG_VIEWPORT, device_scale_factor=PNG_WIDTH / 1200)
         context.route("**/*", self._serve)
-        return context.new_page()
+        self.page = context.new_page()
 
     def _serve(self, route):
         path = self.site.file_for(route.request.url)
@@ -219,15 +232,13 @@ class _Renderer:
             route.fulfill(path=str(path))
 
     def render(self, job: ExportJob) -> dict[str, bytes]:
-        url = self.site.url_of(job.url)
-        self.pdf_page.goto(url, wait_until="load")
-        pdf = self.pdf_page.pdf(format=PAPER, landscape=True, print_background=True)
+        self.page.goto(self.site.url_of(job.url), wait_until="load")
+        pdf = self.page.pdf(format=PAPER, landscape=True, print_background=True)
         pages = pdf_page_count(pdf)
         if pages != 1:
             raise ExportError(f"canvas/{job.slug}: the printed canvas takes {pages} pages instead of one; "
                               "shorten its longest items or adjust the print stylesheet")
-        self.png_page.goto(url, wait_until="load")
-        grid = self.png_page.locator(GRID_SELECTOR)
+        grid = self.page.locator(GRID_SELECTOR)
         if grid.count() != 1:
             raise ExportError(f"canvas/{job.slug}: no canvas grid ({GRID_SELECTOR}) on {job.page}")
         png = grid.screenshot(animations="disabled", caret="hide")
@@ -238,29 +249,49 @@ class _Renderer:
         self.playwright.stop()
 
 
-def render_exports(site_dir, siteurl: str, jobs: list[ExportJob], cache_dir) -> ExportReport:
+def _render_into_cache(site: _Site, jobs: list[ExportJob], paths: dict) -> None:
+    """One worker thread: its own Playwright and Chromium (Playwright's sync API is per thread)."""
+    renderer = _Renderer(site)
+    try:
+        for job in jobs:
+            for ext, content in renderer.render(job).items():
+                _write_atomically(paths[job.slug][ext], content)
+    finally:
+        renderer.close()
+
+
+def browser_version() -> str:
+    """The version of the Chromium that renders, part of every cache key."""
+    result = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise ExportError(f"cannot run Chromium at {CHROMIUM} for the PDF/PNG exports; install it (make chromium), "
+                          "point CANVAS_CHROMIUM at a Chrome or Chromium, or build with --no-exports")
+    return result.stdout.strip()
+
+
+def render_exports(site_dir, siteurl: str, jobs: list[ExportJob], cache_dir, workers: int = WORKERS) -> ExportReport:
     """Write every job's PDF and PNG into ``site_dir``, rendering only what the cache does not hold."""
     site = _Site(Path(site_dir), siteurl)
     cache = Path(cache_dir)
     report = ExportReport()
-    renderer = None
-    try:
-        for job in jobs:
-            if renderer is None:
-                renderer = _Renderer(site)  # started lazily: a site with no canvases needs no browser
-            key = content_key(site, job, renderer.version)
-            cached = {ext: cache / f"{key}.{ext}" for ext in FORMATS}
-            if all(path.is_file() for path in cached.values()):
-                report.cached.append(job.slug)
-            else:
-                for ext, content in renderer.render(job).items():
-                    _write_atomically(cached[ext], content)
-                report.rendered.append(job.slug)
-            for ext, target in job.targets.items():
-                destination = site.root / target
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(cached[ext], destination)
-    finally:
-        if renderer is not None:
-            renderer.close()
+    if not jobs:
+        return report
+    version = browser_version()
+    paths = {}
+    for job in jobs:
+        key = content_key(site, job, version)
+        paths[job.slug] = {ext: cache / f"{key}.{ext}" for ext in FORMATS}
+    missing = [job for job in jobs if not all(path.is_file() for path in paths[job.slug].values())]
+    if missing:
+        # Each worker takes every n-th canvas; the results do not depend on which worker drew them.
+        shares = [missing[index::workers] for index in range(min(workers, len(missing)))]
+        with ThreadPoolExecutor(max_workers=len(shares)) as pool:
+            for future in [pool.submit(_render_into_cache, site, share, paths) for share in shares]:
+                future.result()
+    for job in jobs:
+        (report.rendered if job in missing else report.cached).append(job.slug)
+        for ext, target in job.targets.items():
+            destination = site.root / target
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(paths[job.slug][ext], destination)
     return report
