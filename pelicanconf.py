@@ -25,6 +25,14 @@ CANVAS_RELATED_COUNT = 6
 # PDF/PNG exports: rendered and linked only when the build asks (invoke build --exports, invoke publish).
 CANVAS_EXPORTS = os.environ.get("CANVAS_EXPORTS") == "1"
 CANVAS_EXPORT_CACHE = os.environ.get("CANVAS_EXPORT_CACHE") or str(HERE / "cache" / "exports")
+# Seconds per build step as JSON, only when asked (bench/ sets CANVAS_TIMINGS_FILE).
+CANVAS_TIMINGS_FILE = os.environ.get("CANVAS_TIMINGS_FILE", "")
+# Pelican's content cache (and the plugin's caches below) make a rebuild after one edit cheap; md5, not
+# mtime, because a git checkout gives every file a new mtime.
+CACHE_PATH = os.environ.get("CANVAS_CACHE_PATH") or str(HERE / "cache")
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "md5"
 # Social cards already drawn, named by the hash of what they show (cache/ is not committed).
 CANVAS_SOCIAL_CARD_CACHE = os.environ.get("CANVAS_SOCIAL_CARD_CACHE") or str(HERE / "cache" / "social-cards")
 

@@ -9,6 +9,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from invoke import task
@@ -17,6 +18,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from canvas_gallery.atomic_output import replace_directory  # noqa: E402
+from canvas_gallery.buildstats import record_step  # noqa: E402
 from canvas_gallery.search_index import stabilise_bundle  # noqa: E402
 from canvas_gallery.seeds import SeedErrors, load_gallery  # noqa: E402
 from canvas_gallery.lint import errors_in, lint_canvases, report as lint_report  # noqa: E402
@@ -84,7 +86,10 @@ def export_canvases(settings_file, env, site, seeds, drafts):
 def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAULT_SEEDS, exports=False,
                export_cache=None):
     output = Path(output).resolve()
+    timings = os.environ.get("CANVAS_TIMINGS_FILE", "")  # bench/ asks for each step's seconds
+    started = time.perf_counter()
     lint_gallery(check_seeds(seeds, include_drafts=drafts))
+    record_step(timings, "check", time.perf_counter() - started)
     env = dict(os.environ, CANVAS_SEEDS_PATH=str(Path(seeds).resolve()))
     if siteurl is not None:
         env["SITEURL"] = siteurl
@@ -99,11 +104,15 @@ def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAU
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".build-{output.name}-", dir=output.parent))
     try:
-        c.run(f'"{sys.executable}" -m pelican -q -s "{ROOT / settings_file}" -o "{staging}"', env=env, pty=False)
+        # On a terminal Pelican gets one too, for the plugin's progress bars; in CI it prints one summary line.
+        c.run(f'"{sys.executable}" -m pelican -q -s "{ROOT / settings_file}" -o "{staging}"', env=env,
+              pty=sys.stdout.isatty())
         if exports:  # a failed export also keeps the old site
             export_canvases(settings_file, env, staging, seeds, drafts)
         # The search index (pagefind/) reads the finished pages; a failure here also keeps the old site.
+        started = time.perf_counter()
         c.run(f'"{sys.executable}" -m pagefind_bin --site "{staging}" --silent', pty=False)
+        record_step(timings, "search_index", time.perf_counter() - started)
         stabilise_bundle(staging / "pagefind")  # Pagefind orders filter values at random; two builds must match
         replace_directory(staging, output)
     finally:
@@ -189,3 +198,14 @@ def gh_pages(c, message="Publish the site"):
     """Build the public site and push it to the gh-pages branch with ghp-import (for users not on Actions)."""
     publish(c)
     c.run(f'"{sys.executable}" -m ghp_import -b gh-pages -m "{message}" -n -p -f "{ROOT / CONFIG["deploy_path"]}"')
+
+
+@task(help={"sizes": "comma-separated numbers of canvases (default 1000,10000)",
+            "lighthouse": "ask Lighthouse for scores (default; --no-lighthouse skips it)",
+            "work": "keep the generated content and sites in this folder", "json": "also write raw results here"})
+def bench(c, sizes="1000,10000", lighthouse=True, work=None, json=None):
+    """Benchmark the build against stock Pelican on synthetic canvases and print a table (see bench/)."""
+    arguments = ["--sizes", sizes] + ([] if lighthouse else ["--no-lighthouse"])
+    arguments += ["--work", work] if work else []
+    arguments += ["--json", json] if json else []
+    c.run(" ".join([f'"{sys.executable}"', "-m", "bench.run", *(f'"{a}"' for a in arguments)]), pty=False)

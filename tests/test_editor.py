@@ -178,7 +178,7 @@ def test_the_editor_prints_its_canvas_on_one_page(page: Page, fixture_url):
     open_editor(page, fixture_url, "?from=xiaomi")
     expect(page.get_by_label("Company or idea")).to_have_value("Xiaomi")
     page.emulate_media(media="print")
-    expect(page.locator(".editor__print h1")).to_have_text("Xiaomi Business Model Canvas")
+    expect(page.locator(".editor__print .print-title")).to_have_text("Xiaomi Business Model Canvas")
     expect(page.locator('.editor__print [data-print-key="channels"] li')).to_have_count(5)
     expect(page.get_by_role("button", name="Save as YAML")).to_be_hidden()
     assert pdf_page_count(page.pdf(format="A4", landscape=True, print_background=True)) == 1

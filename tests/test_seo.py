@@ -120,9 +120,17 @@ def test_canvas_pages_share_their_social_card_by_absolute_url(seo_site):
         assert meta(page, "og:type") == "article"
 
 
-def test_social_card_is_a_1200_by_630_png(seo_site):
-    with Image.open(seo_site / "canvas" / "xiaomi" / "social-card.png") as card:
-        assert card.format == "PNG" and card.size == (1200, 630)
+def test_every_other_page_shares_the_gallery_card(seo_site):
+    for path, page in html_pages(seo_site).items():
+        if not path.startswith("canvas/"):
+            assert meta(page, "og:image") == meta(page, "twitter:image") == f"{SITEURL}/social-card.png", path
+            assert meta(page, "og:type") == "website"
+
+
+def test_social_cards_are_1200_by_630_pngs(seo_site):
+    for card_path in (seo_site / "canvas" / "xiaomi" / "social-card.png", seo_site / "social-card.png"):
+        with Image.open(card_path) as card:
+            assert card.format == "PNG" and card.size == (1200, 630)
 
 
 def test_social_cards_are_drawn_once_then_reused_from_the_cache(tmp_path, monkeypatch):
@@ -130,17 +138,17 @@ def test_social_cards_are_drawn_once_then_reused_from_the_cache(tmp_path, monkey
     monkeypatch.setenv("CANVAS_SOCIAL_CARD_CACHE", str(cache))
     build(tmp_path / "first", seeds=FIXTURES / "seeds", siteurl=SITEURL)
     drawn = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.png")}
-    assert len(drawn) == len(load_gallery(FIXTURES / "seeds").canvases)
+    assert len(drawn) == len(load_gallery(FIXTURES / "seeds").canvases) + 1  # and the gallery's card
     build(tmp_path / "second", seeds=FIXTURES / "seeds", siteurl=SITEURL)
     assert {path.name: path.stat().st_mtime_ns for path in cache.glob("*.png")} == drawn
-    for card in (tmp_path / "first" / "canvas").glob("*/social-card.png"):
+    for card in (tmp_path / "first").glob("**/social-card.png"):
         assert card.read_bytes() == (tmp_path / "second" / card.relative_to(tmp_path / "first")).read_bytes()
 
 
 def test_the_same_canvas_draws_a_byte_identical_card_without_the_cache(tmp_path, monkeypatch, hostile_site):
     monkeypatch.setenv("CANVAS_SOCIAL_CARD_CACHE", str(tmp_path / "empty-cache"))
     build(tmp_path / "output", seeds=FIXTURES / "seeds", siteurl=SITEURL)
-    for card in (hostile_site / "canvas").glob("*/social-card.png"):
+    for card in hostile_site.glob("**/social-card.png"):
         assert card.read_bytes() == (tmp_path / "output" / card.relative_to(hostile_site)).read_bytes()
 
 

@@ -23,7 +23,7 @@ from .seeds import load_gallery
 from .settings import setting
 from .feed import canvas_feed, recent_canvases
 from .sitemap import SitemapEntry, robots_txt, sitemap_xml, url_of
-from .social_card import cached_card, card_for
+from .social_card import cached_card, card_for, site_card
 from .structured_data import (absolute_url, canvas_article, item_list, page_breadcrumb_list, site_breadcrumb_list,
                               to_json_ld)
 
@@ -110,6 +110,7 @@ class CanvasGenerator(Generator):
                               url=industry_page.url, **self.industry_seo(industry_page))
         writer.write_file(setting(self.settings, "GALLERY_SAVE_AS"), self.get_template("gallery"), self.context,
                           url="", **self.gallery_seo())
+        self.write_site_card()
         self.write_feed()
         self.write_find_pages(writer)
         self.write_editor(writer)
@@ -196,9 +197,18 @@ class CanvasGenerator(Generator):
     def write_social_card(self, page: CanvasPage) -> str:
         """Copies the canvas's card from the cache (drawing it first if needed); returns its site path."""
         card = card_for(page.canvas, page.industry_page.name, self.settings["SITENAME"])
+        return self.write_card(card, setting(self.settings, "CANVAS_SOCIAL_CARD_SAVE_AS").format(slug=page.canvas.slug))
+
+    def write_site_card(self):
+        canvases = [page.canvas for page in self.canvas_pages]
+        card = site_card("Business Model Canvas gallery",
+                         f"{len(canvases)} companies in {len(self.industry_pages)} industries",
+                         self.settings["SITENAME"])
+        self.write_card(card, setting(self.settings, "CANVAS_SITE_CARD_SAVE_AS"))
+
+    def write_card(self, card, save_as: str) -> str:
         cached, drawn = cached_card(card, self.project_path(setting(self.settings, "CANVAS_SOCIAL_CARD_CACHE")))
         self.cards_drawn += drawn
-        save_as = setting(self.settings, "CANVAS_SOCIAL_CARD_SAVE_AS").format(slug=page.canvas.slug)
         target = os.path.join(self.output_path, save_as)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         shutil.copyfile(cached, target)
@@ -220,7 +230,7 @@ class CanvasGenerator(Generator):
         with open(target, "w", encoding="utf-8") as stream:
             stream.write(xml)
         logger.info("Canvas Gallery: %d social cards drawn, %d reused from the cache; feed of %d canvases",
-                    self.cards_drawn, len(self.canvas_pages) - self.cards_drawn, len(canvases))
+                    self.cards_drawn, len(self.canvas_pages) + 1 - self.cards_drawn, len(canvases))
 
 
 HOME_CRUMB = ("Gallery", "")
@@ -238,7 +248,8 @@ def add_template_helpers(pelican):
                                  "json_ld": lambda data: Markup(to_json_ld(data)), "url_of": url_of}
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "page_breadcrumb_list": page_breadcrumb_list,
                                  "site_breadcrumb_list": site_breadcrumb_list}
-    settings.setdefault("CANVAS_FEED_ATOM", setting(settings, "CANVAS_FEED_ATOM"))
+    for name in ("CANVAS_FEED_ATOM", "CANVAS_SITE_CARD_SAVE_AS"):
+        settings.setdefault(name, setting(settings, name))
 
 
 class SitemapCollector:

@@ -362,8 +362,12 @@ def seed_files(seeds_dir: Path) -> list[Path]:
     return sorted(p for p in seeds_dir.iterdir() if p.suffix in SEED_SUFFIXES and p.name != INDUSTRIES_FILE)
 
 
-def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | None = None) -> Gallery:
-    """Load every seed canvas in ``seeds_dir``; raise SeedErrors listing every problem found."""
+def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | None = None,
+                 on_file=None) -> Gallery:
+    """Load every seed canvas in ``seeds_dir``; raise SeedErrors listing every problem found.
+
+    ``on_file``, when given, is called after each seed file (the build's progress count).
+    """
     seeds_dir = Path(seeds_dir)
     problems: list[SeedProblem] = []
     industries = load_industries(seeds_dir, problems)
@@ -385,6 +389,8 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
         canvas = _check_canvas(slug, display_path, document, industries, problems)
         if canvas is not None:
             canvases[slug] = canvas
+        if on_file is not None:
+            on_file()
     # Checking single files (an editor's quick check) leaves cross-file links to the full build.
     known = set(first_path)
     for canvas in canvases.values() if only is None else ():

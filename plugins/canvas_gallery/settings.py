@@ -26,6 +26,8 @@ DEFAULTS = {
     # hash of what they show (relative paths are relative to the folder of pelicanconf.py).
     "CANVAS_SOCIAL_CARD_SAVE_AS": "canvas/{slug}/social-card.png",
     "CANVAS_SOCIAL_CARD_CACHE": "cache/social-cards",
+    # The card of the gallery, also shared by every page that has no card of its own.
+    "CANVAS_SITE_CARD_SAVE_AS": "social-card.png",
     # The Atom feed of recently added or updated canvases, and how many canvases it lists.
     "CANVAS_FEED_ATOM": "feeds/canvases.atom.xml",
     "CANVAS_FEED_LIMIT": 20,

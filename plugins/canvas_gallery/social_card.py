@@ -26,7 +26,7 @@ from .model import Canvas
 
 WIDTH, HEIGHT = 1200, 630
 # Bump when the drawing changes, so cached cards of the old design are not reused.
-DESIGN_VERSION = 1
+DESIGN_VERSION = 2  # 2: same pixels, PNG compressed at zlib's default level
 
 INK = "#1b1f24"
 MUTED = "#4a5360"
@@ -81,19 +81,33 @@ def card_for(canvas: Canvas, industry_name: str, site_name: str) -> SocialCard:
     )
 
 
+def site_card(title: str, subtitle: str, site_name: str) -> SocialCard:
+    """The card of every page that has none of its own: the nine empty blocks with their labels."""
+    return SocialCard(title=title, subtitle=subtitle, site_name=site_name,
+                      blocks=tuple((spec.key, ()) for spec in BLOCKS))
+
+
 @lru_cache(maxsize=None)
 def _font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.load_default(size=size)
 
 
+@lru_cache(maxsize=8192)
 def _fit(text: str, size: int, width: float) -> str:
     """``text`` cut with an ellipsis so that it is at most ``width`` pixels wide."""
     font = _font(size)
     if font.getlength(text) <= width:
         return text
-    while text and font.getlength(text + "…") > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    # The longest prefix that fits with its ellipsis, found by bisection (the same cut as trimming one
+    # character at a time, in a handful of measurements instead of dozens).
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.getlength(text[:middle] + "…") <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def _title_size(text: str, width: float) -> int:
@@ -104,26 +118,40 @@ def _title_size(text: str, width: float) -> int:
     return 36
 
 
-def draw(card: SocialCard) -> bytes:
-    """The card as PNG bytes, always the same bytes for the same card."""
+def _box(key: str) -> tuple[int, int, int, int]:
+    column = (WIDTH - 2 * MARGIN) / 10
+    row = (HEIGHT - MARGIN + 8 - GRID_TOP) / 3
+    col, top, span_x, span_y = LAYOUT[key]
+    return (round(MARGIN + col * column), round(GRID_TOP + top * row),
+            round(MARGIN + (col + span_x) * column), round(GRID_TOP + (top + span_y) * row))
+
+
+@lru_cache(maxsize=1)
+def _frame() -> Image.Image:
+    """What every card shares (the accent bar, the nine boxes and their labels), drawn once per build."""
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     pen = ImageDraw.Draw(image)
     pen.rectangle((0, 0, WIDTH - 1, 12), fill=ACCENT)
+    for key in LAYOUT:
+        box = _box(key)
+        pen.rectangle(box, fill=BLOCK_COLOURS[key], outline=LINE, width=2)
+        inner = box[2] - box[0] - 20
+        pen.text((box[0] + 10, box[1] + 8), _fit(BLOCKS_BY_KEY[key].label, 17, inner), font=_font(17), fill=INK)
+    return image
+
+
+def draw(card: SocialCard) -> bytes:
+    """The card as PNG bytes, always the same bytes for the same card."""
+    image = _frame().copy()
+    pen = ImageDraw.Draw(image)
     text_width = WIDTH - 2 * MARGIN
     pen.text((MARGIN, 32), _fit(card.site_name, 22, text_width), font=_font(22), fill=ACCENT)
     size = _title_size(card.title, text_width)
     pen.text((MARGIN, 64), _fit(card.title, size, text_width), font=_font(size), fill=INK)
     pen.text((MARGIN, 140), _fit(card.subtitle, 26, text_width), font=_font(26), fill=MUTED)
-
-    column = (WIDTH - 2 * MARGIN) / 10
-    row = (HEIGHT - MARGIN + 8 - GRID_TOP) / 3
     for key, items in card.blocks:
-        col, top, span_x, span_y = LAYOUT[key]
-        box = (round(MARGIN + col * column), round(GRID_TOP + top * row),
-               round(MARGIN + (col + span_x) * column), round(GRID_TOP + (top + span_y) * row))
-        pen.rectangle(box, fill=BLOCK_COLOURS[key], outline=LINE, width=2)
+        box = _box(key)
         inner = box[2] - box[0] - 20
-        pen.text((box[0] + 10, box[1] + 8), _fit(BLOCKS_BY_KEY[key].label, 17, inner), font=_font(17), fill=INK)
         y = box[1] + 34
         for item in items:
             if y + 18 > box[3] - 4:
@@ -131,7 +159,8 @@ def draw(card: SocialCard) -> bytes:
             pen.text((box[0] + 10, y), _fit(item, 14, inner), font=_font(14), fill=MUTED)
             y += 20
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    # zlib's default level: optimize=True tried every level and took three times as long for 2 % less.
+    image.save(buffer, format="PNG", compress_level=6)
     return buffer.getvalue()
 
 

@@ -1,0 +1,262 @@
+"""The build benchmark behind ``invoke bench``: our build against stock Pelican on the same synthetic content.
+
+For each N: a synthetic gallery (bench/synth.py) is built twice in one run, by ``invoke build`` (Pelican +
+plugin + Pagefind, caches empty) and, as Markdown articles, by stock Pelican with its default theme.
+At N = 1,000 (or the smallest N) it also times a rebuild after one seed file changed, weighs a canvas
+page as a browser loads it, and asks Lighthouse for scores. Prints a Markdown table; no pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+from .synth import synthetic_canvases, write_markdown, write_seeds
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = "/usr/bin/chromium"
+# The flags tests/conftest.py launches Chromium with.
+CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+STEP_ROWS = (  # (key in the timings file, label); the rest of the wall time is start-up and Pelican's own work
+    ("check", "check seeds (tasks.py, before Pelican)"),
+    ("load", "load and validate"),
+    ("relate", "relate"),
+    ("text", "generate text"),
+    ("render", "render"),
+    ("write", "write"),
+    ("outputs", "social cards, SEO, downloads, feed"),
+    ("search_index", "search index (Pagefind)"),
+)
+
+
+def measure(command: list[str], env: dict | None = None) -> dict:
+    """Wall time and peak memory of one command, measured in a process of its own (bench/measure.py)."""
+    result = subprocess.run([sys.executable, "-m", "bench.measure", "--", *command], cwd=ROOT,
+                            env={**os.environ, **(env or {})}, capture_output=True, text=True, check=True)
+    measured = json.loads(result.stdout)
+    if measured["returncode"] != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{measured['stderr']}")
+    return measured
+
+
+def our_build(seeds: Path, output: Path, cache: Path, timings: Path) -> dict:
+    timings.unlink(missing_ok=True)
+    env = {
+        "CANVAS_TIMINGS_FILE": str(timings),
+        "CANVAS_CACHE_PATH": str(cache),
+        "CANVAS_SOCIAL_CARD_CACHE": str(cache / "social-cards"),
+        "CANVAS_EXPORT_CACHE": str(cache / "exports"),
+    }
+    measured = measure([sys.executable, "-m", "invoke", "build", "--seeds", str(seeds), "--output", str(output)],
+                       env)
+    measured["steps"] = json.loads(timings.read_text()).get("steps", {}) if timings.exists() else {}
+    return measured
+
+
+def plain_build(content: Path, output: Path) -> dict:
+    return measure([sys.executable, "-m", "pelican", "-q", "-s", str(BENCH / "plainconf.py"), "-o", str(output)],
+                   {"BENCH_CONTENT": str(content)})
+
+
+def edit_one_seed(seeds: Path) -> Path:
+    """Change one canvas the way an editor would: a new item in one block."""
+    target = sorted(seeds.glob("*.yaml"))[len(list(seeds.glob("*.yaml"))) // 2]
+    text = target.read_text(encoding="utf-8")
+    text = text.replace("  key_partners:\n", "  key_partners:\n  - A partner added by the benchmark\n", 1)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+# Serving, page weight, Lighthouse ------------------------------------------------------------------
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class Server:
+    def __init__(self, root: Path):
+        handler = functools.partial(_Quiet, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def __enter__(self):
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def page_weight(site: Path, base_url: str, path: str) -> dict:
+    """Every file a mobile Chromium fetches for the first view of ``path``, gzip-compressed as a server would."""
+    from playwright.sync_api import sync_playwright
+
+    fetched = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS[1:])
+        page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        page.on("request", lambda request: fetched.append(request.url))
+        page.goto(f"{base_url}/{path}", wait_until="networkidle")
+        browser.close()
+    total, by_kind, third_party = 0, {}, 0
+    for url in dict.fromkeys(fetched):
+        parsed = urlparse(url)
+        if parsed.scheme == "data":
+            continue
+        if parsed.hostname != "127.0.0.1":
+            third_party += 1
+            continue
+        local = site / parsed.path.lstrip("/")
+        if local.is_dir():
+            local = local / "index.html"
+        size = len(gzip.compress(local.read_bytes(), compresslevel=6))
+        kind = local.suffix.lstrip(".") or "html"
+        by_kind[kind] = by_kind.get(kind, 0) + size
+        total += size
+    return {"total": total, "by_kind": by_kind, "requests": len(fetched), "third_party": third_party}
+
+
+def lighthouse(url: str) -> dict | None:
+    """Lighthouse's four category scores (0-100), mobile preset, Debian's Chromium; None if not installed."""
+    if not LIGHTHOUSE.exists():
+        return None
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
+         "--only-categories=performance,accessibility,best-practices,seo",
+         f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}"],
+        env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True)
+    if result.returncode != 0:
+        return {"error": result.stderr.strip().splitlines()[-1:] or ["failed"]}
+    categories = json.loads(result.stdout)["categories"]
+    return {key: round(value["score"] * 100) for key, value in categories.items() if value["score"] is not None}
+
+
+# The run -------------------------------------------------------------------------------------------
+def bench_size(n: int, work: Path, detail: bool, use_lighthouse: bool, log) -> dict:
+    folder = work / f"n{n}"
+    canvases = synthetic_canvases(n)
+    seeds = write_seeds(folder / "seeds", canvases)
+    markdown = write_markdown(folder / "markdown", canvases)
+    log(f"N={n}: content written to {folder}")
+    ours = our_build(seeds, folder / "site", folder / "cache", folder / "timings.json")
+    log(f"N={n}: our build {ours['wall']:.1f} s, {ours['maxrss_mb']:.0f} MB")
+    plain = plain_build(markdown, folder / "plain-site")
+    log(f"N={n}: stock Pelican {plain['wall']:.1f} s, {plain['maxrss_mb']:.0f} MB")
+    result = {"n": n, "ours": ours, "plain": plain}
+    if detail:
+        edited = edit_one_seed(seeds)
+        result["rebuild"] = our_build(seeds, folder / "site", folder / "cache", folder / "timings-rebuild.json")
+        result["rebuild"]["edited"] = edited.name
+        log(f"N={n}: rebuild after editing {edited.name}: {result['rebuild']['wall']:.1f} s")
+        site = folder / "site"
+        canvas_path = f"canvas/{canvases[0].slug}/"
+        with Server(site) as server:
+            result["weight"] = {name: page_weight(site, server.url, path)
+                                for name, path in (("canvas page", canvas_path), ("gallery", ""),
+                                                   ("search", "search/"))}
+            if use_lighthouse:
+                result["lighthouse"] = {name: lighthouse(f"{server.url}/{path}")
+                                        for name, path in (("canvas page", canvas_path), ("gallery", ""),
+                                                           ("search", "search/"))}
+                log(f"N={n}: Lighthouse {result['lighthouse']}")
+    return result
+
+
+def report(results: list[dict]) -> str:
+    """The results as Markdown tables, ready for the README."""
+    lines = ["| N | our build | peak memory | stock Pelican | peak memory | ours / plain |",
+             "|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        ours, plain = r["ours"], r["plain"]
+        lines.append(f"| {r['n']:,} | {ours['wall']:.1f} s | {ours['maxrss_mb']:.0f} MB | {plain['wall']:.1f} s "
+                     f"| {plain['maxrss_mb']:.0f} MB | {ours['wall'] / plain['wall']:.2f}x |")
+    lines += ["", "Share of our build (seconds, % of wall time):", "",
+              "| step | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |",
+              "|---|" + "---:|" * len(results)]
+    for key, label in STEP_ROWS + (("rest", "Python, invoke and Pelican start-up, pages, static files"),):
+        cells = []
+        for r in results:
+            seconds = step_seconds(r["ours"], key)
+            cells.append(f"{seconds:.1f} s ({100 * seconds / r['ours']['wall']:.0f} %)")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    for r in results:
+        if "rebuild" in r:
+            full, again = r["ours"]["wall"], r["rebuild"]["wall"]
+            lines += ["", f"Rebuild at N = {r['n']:,} after editing one seed ({r['rebuild']['edited']}), caches on: "
+                          f"{again:.1f} s, {100 * again / full:.0f} % of the full build ({full:.1f} s)."]
+            steps = r["rebuild"]["steps"]
+            lines.append("Rebuild steps: " + ", ".join(f"{label} {step_seconds(r['rebuild'], key):.1f} s"
+                                                       for key, label in STEP_ROWS + (("rest", "rest"),)
+                                                       if key in steps or key == "rest") + ".")
+        if "weight" in r:
+            lines += ["", "| first view, gzip | total | by type | requests | third-party |", "|---|---:|---|---:|---:|"]
+            for name, weight in r["weight"].items():
+                kinds = ", ".join(f"{kind} {size / 1024:.1f} KB" for kind, size in sorted(weight["by_kind"].items()))
+                lines.append(f"| {name} | {weight['total'] / 1024:.1f} KB | {kinds} | {weight['requests']} "
+                             f"| {weight['third_party']} |")
+        if r.get("lighthouse"):
+            lines += ["", "| Lighthouse (mobile) | performance | accessibility | best practices | SEO |",
+                      "|---|---:|---:|---:|---:|"]
+            for name, scores in r["lighthouse"].items():
+                if scores is None or "error" in scores:
+                    lines.append(f"| {name} | {scores} | | | |")
+                    continue
+                lines.append(f"| {name} | {scores.get('performance', '-')} | {scores.get('accessibility', '-')} "
+                             f"| {scores.get('best-practices', '-')} | {scores.get('seo', '-')} |")
+    return "\n".join(lines)
+
+
+def step_seconds(measured: dict, key: str) -> float:
+    steps = measured.get("steps", {})
+    if key == "outputs":  # generate_output minus the pages themselves
+        return max(0.0, steps.get("output", 0.0) - steps.get("render", 0.0) - steps.get("write", 0.0))
+    if key == "rest":
+        known = sum(step_seconds(measured, other) for other, _ in STEP_ROWS)
+        return max(0.0, measured["wall"] - known)
+    return steps.get(key, 0.0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated N values (default 1000,10000)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse scores")
+    parser.add_argument("--work", help="folder for the generated content and sites (default: a temp folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--json", help="also write the raw results to this file")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    detail_n = 1000 if 1000 in sizes else min(sizes)
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="canvas-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+
+    def log(message):
+        print(message, file=sys.stderr, flush=True)
+
+    try:
+        results = [bench_size(n, work, n == detail_n, not args.no_lighthouse, log) for n in sizes]
+    finally:
+        if not (args.keep or args.work):
+            shutil.rmtree(work, ignore_errors=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2, default=str))
+    print(report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,23 @@
+"""The benchmark's synthetic gallery is made of valid seeds: the loader and the lint step accept it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from bench.synth import synthetic_canvases, write_seeds  # noqa: E402
+from canvas_gallery.lint import errors_in, lint_canvases  # noqa: E402
+from canvas_gallery.seeds import load_gallery  # noqa: E402
+
+
+def test_fifty_synthetic_canvases_load_and_pass_lint(tmp_path):
+    seeds = write_seeds(tmp_path / "seeds", synthetic_canvases(50))
+    gallery = load_gallery(seeds)
+    assert len(gallery.canvases) == 50
+    assert not errors_in(lint_canvases(gallery.canvases))
+    assert len(gallery.industries) >= 20
+    assert any(canvas.analysis for canvas in gallery.canvases) and any(canvas.figures for canvas in gallery.canvases)
