@@ -6,6 +6,7 @@ import logging
 import os
 import pathlib
 import shutil
+from pathlib import Path
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -19,7 +20,8 @@ from .exports_render import rendered_downloads
 from .seeds import load_industries
 from .model import Canvas, Industry
 from .related import related_to
-from .seeds import load_gallery
+from .seeds import load_gallery, seed_files
+from .buildstats import BuildStats
 from .settings import setting
 from .feed import canvas_feed, recent_canvases
 from .sitemap import SitemapEntry, robots_txt, sitemap_xml, url_of
@@ -65,7 +67,13 @@ class CanvasGenerator(Generator):
         return path if os.path.isabs(path) else os.path.join(os.path.dirname(self.path), path)
 
     def generate_context(self):
-        gallery = load_gallery(self.seeds_path(), include_drafts=setting(self.settings, "CANVAS_INCLUDE_DRAFTS"))
+        from pelican.log import console  # Pelican's own rich console: our progress bars sit under its status line
+
+        self.stats = BuildStats(setting(self.settings, "CANVAS_TIMINGS_FILE"), console)
+        self.stats.expect("load", len(seed_files(Path(self.seeds_path()))))
+        with self.stats.step("load"):
+            gallery = load_gallery(self.seeds_path(), include_drafts=setting(self.settings, "CANVAS_INCLUDE_DRAFTS"),
+                                   on_file=lambda: self.stats.advance("load"))
         for canvas in gallery.canvases:
             canvas.url = setting(self.settings, "CANVAS_URL").format(slug=canvas.slug)
             canvas.save_as = setting(self.settings, "CANVAS_SAVE_AS").format(slug=canvas.slug)
@@ -83,13 +91,16 @@ class CanvasGenerator(Generator):
         count = setting(self.settings, "CANVAS_RELATED_COUNT")
         self.canvas_pages = []
         for canvas in gallery.canvases:
-            links = related_to(canvas, gallery.canvases, count)
+            with self.stats.step("relate"):
+                links = related_to(canvas, gallery.canvases, count)
+            with self.stats.step("text"):
+                analysis = analysis_sections(canvas)
             self.canvas_pages.append(
                 CanvasPage(
                     canvas,
                     pages_by_industry[canvas.industry.slug],
                     [(by_slug[link.slug], link.reason) for link in links],
-                    analysis_sections(canvas),
+                    analysis,
                 )
             )
         self.context["canvases"] = gallery.canvases
@@ -100,6 +111,8 @@ class CanvasGenerator(Generator):
         logger.info("Canvas Gallery: %d canvases in %d industries", len(gallery.canvases), len(self.industry_pages))
 
     def generate_output(self, writer):
+        writer = self.stats.writer(writer)  # times render and write, counts pages for the progress bar
+        self.stats.expect("pages", len(self.canvas_pages) + len(self.industry_pages) + 3)
         canvas_template = self.get_template("canvas")
         for page in self.canvas_pages:
             writer.write_file(page.canvas.save_as, canvas_template, self.context, page=page, canvas=page.canvas,
@@ -114,6 +127,7 @@ class CanvasGenerator(Generator):
         self.write_feed()
         self.write_find_pages(writer)
         self.write_editor(writer)
+        self.stats.finish()
 
     # Search, compare and downloads: plain modules (exports, compare); Pagefind indexes the site after Pelican.
     def add_find_context(self, canvases):
