@@ -22,6 +22,8 @@ DEFAULTS = {
     # The in-browser canvas editor ("use as template" links there with ?from=<slug>).
     "EDITOR_URL": "editor/",
     "EDITOR_SAVE_AS": "editor/index.html",
+    # A JSON file to write each build step's seconds to (the benchmark sets it); empty: none written.
+    "CANVAS_TIMINGS_FILE": "",
     # Social cards (og:image): where each canvas's PNG goes, and the cache of drawn cards, named by the
     # hash of what they show (relative paths are relative to the folder of pelicanconf.py).
     "CANVAS_SOCIAL_CARD_SAVE_AS": "canvas/{slug}/social-card.png",
