@@ -91,6 +91,8 @@ class BuildStats:
             self.add("output", time.perf_counter() - self._output_started)
             self._output_started = None
         if self._progress is not None:
+            for counter, task in self._tasks.items():  # the page total was an estimate; end on the real count
+                self._progress.update(task, total=self.counts.get(counter, 0), completed=self.counts.get(counter, 0))
             self._progress.stop()
             self._progress = None
         if self.console is not None and not self.live:
