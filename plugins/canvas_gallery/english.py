@@ -108,6 +108,9 @@ def choose(options, *key) -> object:
     return options[int.from_bytes(digest[:8], "big") % len(options)]
 
 
+_LEARNT: list = [None, None]  # [the canvases last learnt from, their Lexicon]
+
+
 @dataclass
 class Lexicon:
     """Which capitalised words are ordinary words, learnt from the gallery's own text.
@@ -123,21 +126,31 @@ class Lexicon:
 
     @classmethod
     def from_canvases(cls, canvases: list[Canvas]) -> "Lexicon":
-        ordinary, names, capitalised = set(), set(), set()
+        """Learn from every canvas; the same list (related.py, then analysis.py) is read only once."""
+        known = _LEARNT[0]
+        # Compared by identity; holding the canvases keeps their ids from being reused meanwhile.
+        if known is None or len(known) != len(canvases) or any(a is not b for a, b in zip(known, canvases)):
+            _LEARNT[:] = [tuple(canvases), cls._learn(canvases)]
+        return _LEARNT[1]
+
+    @classmethod
+    def _learn(cls, canvases: list[Canvas]) -> "Lexicon":
+        ordinary, names, capitalised, texts = set(), set(), set(), set()
         for canvas in canvases:
             names.update(word.lower() for word in _WORD.findall(canvas.name))
-            texts = [canvas.summary, *canvas.analysis.values()]
-            texts += [item for items in canvas.items.values() for item in items]
-            for text in texts:
-                for match in _WORD.finditer(text):
-                    word = match.group()
-                    before = text[:match.start()].rstrip()
-                    if not before or before.endswith((".", "!", "?", ":", "(", "\"", "-")):
-                        continue  # a sentence start says nothing about the word
-                    if word.islower():
-                        ordinary.update([word, *word.split("-")])
-                    elif word[0].isupper():
-                        capitalised.add(word.lower())
+            texts.add(canvas.summary)
+            texts.update(canvas.analysis.values())
+            texts.update(item for items in canvas.items.values() for item in items)
+        for text in texts:  # each distinct text once: items repeat across canvases
+            for match in _WORD.finditer(text):
+                word = match.group()
+                before = text[max(0, match.start() - 8):match.start()].rstrip()
+                if not before or before.endswith((".", "!", "?", ":", "(", "\"", "-", "\n")):
+                    continue  # a sentence start says nothing about the word
+                if word.islower():
+                    ordinary.update([word, *word.split("-")])
+                elif word[0].isupper():
+                    capitalised.add(word.lower())
         return cls(frozenset(ordinary), frozenset(names - ordinary), frozenset(capitalised - ordinary))
 
     def in_sentence(self, item: str) -> str:

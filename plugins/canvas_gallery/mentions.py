@@ -27,13 +27,29 @@ def aliases(name: str) -> list[str]:
     return [alias for alias in dict.fromkeys(found) if alias]
 
 
+_TOKEN = re.compile(r"[^\W_][\w'’&.+-]*")
+_WORD_CHAR = re.compile(r"[\w&]")
+
+
+def _first_token(alias: str) -> str:
+    match = _TOKEN.match(alias)
+    return match.group().rstrip(".") if match else alias
+
+
 @dataclass
 class Mentions:
-    """Every canvas's names, one pattern for all, and where each canvas page lives."""
+    """Every canvas's names, indexed by their first word, and where each canvas page lives.
 
-    pattern: re.Pattern | None
+    A lookup per word of text, not one regular expression of every name: with thousands of
+    canvases, an alternation of every name would be tried at every position of every text.
+    """
+
+    by_first_word: dict[str, list[str]]  # first word -> aliases starting with it, longest first
     slug_of: dict[str, str]  # alias -> canvas slug
     url_of: dict[str, str]  # canvas slug -> URL of its page
+
+    def __post_init__(self):
+        self.slug_at = {url: slug for slug, url in self.url_of.items()}  # URL -> canvas slug
 
     @classmethod
     def from_canvases(cls, canvases: list[Canvas], urls: dict[str, str]) -> "Mentions":
@@ -41,26 +57,42 @@ class Mentions:
         for canvas in sorted(canvases, key=lambda c: c.slug):
             for alias in aliases(canvas.name):
                 slug_of.setdefault(alias, canvas.slug)
-        if not slug_of:
-            return cls(None, {}, dict(urls))
-        names = "|".join(re.escape(alias) for alias in sorted(slug_of, key=lambda a: (-len(a), a)))
-        # Whole words only ("Meta" is not in "metadata" or "Metaverse"); the canvas suffix joins the link.
-        pattern = re.compile(rf"(?<![\w&])({names})(?:{re.escape(CANVAS_SUFFIX)})?(?![\w&])")
-        return cls(pattern, slug_of, dict(urls))
+        by_first_word: dict[str, list[str]] = {}
+        for alias in sorted(slug_of, key=lambda a: (-len(a), a)):
+            by_first_word.setdefault(_first_token(alias), []).append(alias)
+        return cls(by_first_word, slug_of, dict(urls))
 
     def find(self, text: str, own_slug: str):
-        """(start, end, slug) for every mention of another canvas's company in ``text``."""
-        if self.pattern is None or not text:
+        """(start, end, slug) for every mention of another canvas's company in ``text``. Whole
+        words only ("Meta" is not in "Metadata"); a following " Business Model Canvas" joins it."""
+        if not text:
             return
-        for match in self.pattern.finditer(text):
-            slug = self.slug_of[match.group(1)]
-            if slug != own_slug:
-                yield match.start(), match.end(), slug
+        position = 0
+        while True:
+            match = _TOKEN.search(text, position)
+            if match is None:
+                return
+            start = match.start()
+            position = match.end()
+            if start and _WORD_CHAR.match(text[start - 1]):
+                continue
+            word = match.group()
+            candidates = self.by_first_word.get(word) or self.by_first_word.get(re.sub(r"(['’]s|[.'’-])+$", "", word))
+            for alias in candidates or ():
+                end = start + len(alias)
+                if text.startswith(alias, start) and not _WORD_CHAR.match(text[end:end + 1]):
+                    if text.startswith(CANVAS_SUFFIX, end):
+                        end += len(CANVAS_SUFFIX)
+                    slug = self.slug_of[alias]
+                    if slug != own_slug:
+                        yield start, end, slug
+                    position = end
+                    break
 
     def link(self, root: ET.Element, own_slug: str) -> None:
         """Link the first mention of each other canvas inside ``root``, in reading order."""
         linked = set()
-        urls = {url: slug for slug, url in self.url_of.items()}
+        urls = self.slug_at
 
         def pieces(text):
             """Split text into the text before the first new mention and (anchor, following text) pairs."""

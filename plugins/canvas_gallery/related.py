@@ -16,6 +16,7 @@ comparing every pair. Editor-set ``related`` slugs come first; ties are broken b
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from collections import Counter, defaultdict
@@ -42,9 +43,9 @@ BLOCK_WEIGHTS = {
 INDUSTRY_WEIGHT = 0.6
 REVENUE_WEIGHT = 0.4  # times the Jaccard overlap of the two sets of revenue models
 PICKED_BY_OTHER_WEIGHT = 1.0  # the other canvas's editor lists this one: an editor's judgement beats any guess
-# A term used by more than this share of canvases (and by more than COMMON_MIN) is not indexed.
-COMMON_SHARE = 0.05
-COMMON_MIN = 60
+# Terms are indexed rarest first while the pair updates they cost (the sum of df squared) stay within
+# this budget: every term of a gallery of hundreds, only the telling ones of a gallery of 10,000.
+INDEX_BUDGET = 4_000_000
 # A block must add at least this much before "also sells through ..." is offered as the reason.
 STRONG_BLOCK = 0.12
 
@@ -74,10 +75,25 @@ class _Profile:
     blocks: dict  # block key -> {term: weight}, each block unit length times sqrt(block weight)
     revenue: frozenset
     positioning: str
+    industry: str = ""
+
+    def __post_init__(self):
+        self.industry = self.canvas.industry.slug
+
+
+def _indexed_terms(stats: TermStats) -> set:
+    """The (block, term) keys worth indexing: rarest first, within INDEX_BUDGET pair updates."""
+    indexed, cost = set(), 0
+    for key, df in sorted(stats.document_frequency.items(), key=lambda pair: (pair[1], pair[0])):
+        cost += df * df
+        if cost > INDEX_BUDGET:
+            break
+        indexed.add(key)
+    return indexed
 
 
 def _profiles(canvases: list[Canvas], stats: TermStats) -> list[_Profile]:
-    limit = max(COMMON_MIN, COMMON_SHARE * len(canvases))
+    indexed = _indexed_terms(stats)
     profiles = []
     for canvas in canvases:
         blocks = {}
@@ -86,7 +102,7 @@ def _profiles(canvases: list[Canvas], stats: TermStats) -> list[_Profile]:
             weights = {
                 term: (1 + math.log(count)) * stats.idf(key, term)
                 for term, count in counts.items()
-                if stats.document_frequency.get((key, term), 0) <= limit
+                if (key, term) in indexed
             }
             norm = math.sqrt(sum(w * w for w in weights.values()))
             if norm:
@@ -96,14 +112,17 @@ def _profiles(canvases: list[Canvas], stats: TermStats) -> list[_Profile]:
     return profiles
 
 
+@functools.lru_cache(maxsize=65536)
 def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
+
 
 
 class _Relater:
     def __init__(self, canvases: list[Canvas]):
         self.canvases = sorted(canvases, key=lambda c: c.slug)
-        self.index_of = {canvas.slug: i for i, canvas in enumerate(self.canvases)}
+        self.slugs = [canvas.slug for canvas in self.canvases]
+        self.index_of = {slug: i for i, slug in enumerate(self.slugs)}
         self.stats = TermStats.from_canvases(self.canvases)
         self.lexicon = Lexicon.from_canvases(self.canvases)
         self.profiles = _profiles(self.canvases, self.stats)
@@ -136,7 +155,7 @@ class _Relater:
     def score(self, i: int, j: int, content: float) -> float:
         a, b = self.profiles[i], self.profiles[j]
         total = content + REVENUE_WEIGHT * _jaccard(a.revenue, b.revenue)
-        if a.canvas.industry == b.canvas.industry:
+        if a.industry == b.industry:
             total += INDUSTRY_WEIGHT
         if i in self.picked_by[j] or j in self.picked_by[i]:
             total += PICKED_BY_OTHER_WEIGHT
@@ -145,20 +164,47 @@ class _Relater:
     def ranked(self, i: int, need: int) -> list[int]:
         """The ``need`` best canvases for canvas i, best first, ties by slug."""
         content = self.content_scores(i)
-        candidates = set(content) | self.picked_by[i]
-        candidates |= {self.index_of[s] for s in self.canvases[i].related if s in self.index_of}
-        for members in self.industry_groups[self.canvases[i].industry.slug].values():
-            candidates.update(self._first_outside(members, content, i, need))
-        scored = [(-self.score(i, j, content.get(j, 0.0)), self.canvases[j].slug, j) for j in candidates if j != i]
-        best = heapq.nsmallest(need, scored)
-        floor = -best[-1][0] if len(best) == need else 0.0
-        if floor < REVENUE_WEIGHT:  # a canvas sharing only revenue models could still make the list
-            mine = self.profiles[i].revenue
-            for revenue, members in self.revenue_groups.items():
-                if REVENUE_WEIGHT * _jaccard(mine, revenue) >= floor:
-                    for j in self._first_outside(members, candidates, i, need):
-                        scored.append((-self.score(i, j, 0.0), self.canvases[j].slug, j))
-            best = heapq.nsmallest(need, set(scored))
+        slug, profiles, industry = self.slugs, self.profiles, self.profiles[i].industry
+        best: list = []  # (-score, slug, index), at most ``need``, kept sorted
+
+        def offer(entries):
+            nonlocal best
+            best = heapq.nsmallest(need, set(best) | set(entries))
+
+        def floor() -> float:  # the score a newcomer has to reach
+            return -best[-1][0] if len(best) == need else float("-inf")
+
+        # Editors' picks, either way, are few: score them all.
+        picked = self.picked_by[i] | {self.index_of[s] for s in self.canvases[i].related if s in self.index_of}
+        offer((-self.score(i, j, content.get(j, 0.0)), slug[j], j) for j in picked if j != i)
+        # Content matches, best first, until even the largest bonus could not lift one into the list.
+        batch = []
+        queue = [(-value, slug[j], j) for j, value in content.items()]
+        heapq.heapify(queue)  # popped best first; cheaper than sorting when the bound stops early
+        while queue:
+            negative, _, j = heapq.heappop(queue)
+            value = -negative
+            if value + INDUSTRY_WEIGHT + REVENUE_WEIGHT < floor():
+                break
+            if j in picked:
+                continue
+            if profiles[j].industry != industry and value + REVENUE_WEIGHT < floor():
+                continue  # cheap test before the full score
+            batch.append((-self.score(i, j, value), slug[j], j))
+            if len(batch) >= need:
+                offer(batch)
+                batch = []
+        offer(batch)
+        # No shared term: same industry and revenue models decide, one value per group of canvases.
+        mine = self.profiles[i].revenue
+        groups = [(INDUSTRY_WEIGHT + REVENUE_WEIGHT * _jaccard(mine, revenue), members)
+                  for revenue, members in self.industry_groups[self.profiles[i].industry].items()]
+        groups += [(REVENUE_WEIGHT * _jaccard(mine, revenue), members) for revenue, members in self.revenue_groups.items()]
+        skip = content.keys() | picked
+        for value, members in sorted(groups, key=lambda group: -group[0]):
+            if value < floor():
+                break
+            offer((-self.score(i, j, 0.0), slug[j], j) for j in self._first_outside(members, skip, i, need))
         return [j for _, _, j in best]
 
     @staticmethod
@@ -231,14 +277,15 @@ def relate_all(canvases: list[Canvas], count: int) -> dict[str, list[RelatedLink
     return {canvas.slug: relater.links(i, count) for i, canvas in enumerate(relater.canvases)}
 
 
-_last: tuple = ((), 0, {})  # (canvas identities, count, result) of the last relate_all that related_to ran
+_last: tuple = ((), 0, {})  # (canvases, count, result) of the last relate_all that related_to ran
 
 
 def related_to(canvas: Canvas, canvases: list[Canvas], count: int) -> list[RelatedLink]:
     """The related links of one canvas. Relating is done for the whole gallery at once, so calls
     for each canvas of the same list reuse one result; prefer relate_all."""
     global _last
-    identities = tuple(map(id, canvases))
-    if _last[:2] != (identities, count):
-        _last = (identities, count, relate_all(canvases, count))
+    known, known_count, _ = _last
+    # Compared by identity; holding the canvases keeps their ids from being reused meanwhile.
+    if known_count != count or len(known) != len(canvases) or any(a is not b for a, b in zip(known, canvases)):
+        _last = (tuple(canvases), count, relate_all(canvases, count))
     return _last[2][canvas.slug]

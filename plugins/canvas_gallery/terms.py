@@ -6,6 +6,7 @@ have in common, so both agree on what "shared" means.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -29,6 +30,7 @@ _TOKEN = re.compile(r"[a-z0-9][a-z0-9'+.-]*[a-z0-9+]|[a-z0-9]")
 _VOWELS = set("aeiouy")
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A deliberately light stemmer (plurals, -ing, -ed, a final e): "partners" and "partner",
     "stores" and "store", "shipping" and "ship" meet; it only has to agree with itself."""
@@ -52,8 +54,9 @@ def stem(word: str) -> str:
     return word
 
 
-def terms(text: str) -> list[str]:
-    """The normalised terms of a piece of text, in order, repeats kept."""
+@functools.lru_cache(maxsize=None)
+def terms(text: str) -> tuple[str, ...]:
+    """The normalised terms of a piece of text, in order, repeats kept (cached: items repeat a lot)."""
     text = text.lower().replace("&", " and ").replace("’", "'")
     found = []
     for token in _TOKEN.findall(text):
@@ -67,7 +70,7 @@ def terms(text: str) -> list[str]:
             token = "".join(parts)
         if token and token not in STOP_WORDS and len(token) > 1:
             found.append(stem(token))
-    return found
+    return tuple(found)
 
 
 def item_terms(items) -> list[set[str]]:
