@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from .analysis import analysis_context, analysis_sections
 from .compare import compare_choices, compare_index, index_json
 from .exports import downloads_for, export_files
-from .analysis import analysis_sections
 from .blocks import BLOCKS, MAX_ITEMS
 from .exports_render import rendered_downloads
 from .seeds import load_industries
 from .model import Canvas, Industry
-from .related import related_to
+from .related import relate_all
 from .seeds import load_gallery, seed_files
 from .buildstats import BuildStats
 from .settings import setting
@@ -89,12 +89,16 @@ class CanvasGenerator(Generator):
         pages_by_industry = {page.slug: page for page in self.industry_pages}
         by_slug = gallery.by_slug()
         count = setting(self.settings, "CANVAS_RELATED_COUNT")
+        with self.stats.step("relate"):
+            related = relate_all(gallery.canvases, count)
+        with self.stats.step("text"):
+            siteurl = self.settings["SITEURL"]
+            texts = analysis_context(gallery.canvases, {c.slug: f"{siteurl}/{c.url}" for c in gallery.canvases})
         self.canvas_pages = []
         for canvas in gallery.canvases:
-            with self.stats.step("relate"):
-                links = related_to(canvas, gallery.canvases, count)
+            links = related[canvas.slug]
             with self.stats.step("text"):
-                analysis = analysis_sections(canvas)
+                analysis = analysis_sections(canvas, [by_slug[link.slug] for link in links], texts)
             self.canvas_pages.append(
                 CanvasPage(
                     canvas,
