@@ -23,6 +23,8 @@ PAGE_KINDS = {
     "industry": "/industry/consumer-electronics/",
     "canvas": "/canvas/xiaomi/",
     "about": "/about/",
+    "search": "/search/?q=phone",
+    "compare": "/compare/?a=xiaomi&b=apple",
     "editor": "/editor/",
 }
 
@@ -125,4 +127,37 @@ def test_page_loads_without_dialogs_or_console_errors(page: Page, gallery_url, k
     page.on("console", lambda message: message.type == "error" and problems.append(message.text))
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.goto(gallery_url + PAGE_KINDS[kind], wait_until="networkidle")
+    assert problems == []
+
+
+@pytest.mark.parametrize("path", ["/canvas/hostile-example/", "/industry/consumer-goods/", "/",
+                                  "/compare/?a=hostile-example&b=xiaomi", "/search/?q=hostile"])
+def test_hostile_seed_text_runs_no_script(page: Page, fixture_url, path):
+    """Seed text full of HTML, quotes, </script>, RTL and zero-width characters shows as text only."""
+    problems = []
+    page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(fixture_url + path, wait_until="networkidle")
+    page.mouse.move(200, 300)  # would fire an injected onmouseover
+    assert problems == []
+    assert page.evaluate("document.querySelectorAll('[onmouseover], [onerror], img[src=x]').length") == 0
+
+
+def test_a_ten_thousand_character_item_shows_as_text_without_breaking_the_layout(page: Page, seeds_copy, tmp_path):
+    hostile = seeds_copy / "hostile-example.yaml"
+    long_item = "<script>alert(3)</script>" + "x" * 10_000
+    hostile.write_text(hostile.read_text().replace('key_resources: ["&amp; already escaped"]',
+                                                   f'key_resources: ["&amp; already escaped", "{long_item}"]'))
+    output = tmp_path / "output"
+    build(output, seeds=seeds_copy)
+    problems = []
+    page.on("dialog", lambda dialog: (problems.append(dialog.message), dialog.dismiss()))
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    page.set_viewport_size({"width": 390, "height": 844})
+    with SiteServer(output) as server:
+        page.goto(server.url + "/canvas/hostile-example/")
+        items = page.locator('[data-block="key-resources"] li').all_inner_texts()
+        assert long_item in items
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the long item pushes the page sideways"
     assert problems == []
