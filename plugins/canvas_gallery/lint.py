@@ -11,7 +11,6 @@ from __future__ import annotations
 import collections
 import datetime
 import difflib
-import functools
 import re
 import sys
 from collections import defaultdict
@@ -106,31 +105,83 @@ def _number(cell) -> float | None:
 
 # --- rules on one canvas ----------------------------------------------------------------------------
 
-def _nearly_same(a: str, b: str) -> bool:
-    """SequenceMatcher's ratio() >= NEAR_DUPLICATE_RATIO; its cheap upper bounds first (same answer, ~10x faster)."""
-    if a or b:  # real_quick_ratio(), without building a matcher
-        if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < NEAR_DUPLICATE_RATIO:
-            return False
-        # quick_ratio(): the characters both have, counted without regard to order
-        shared = sum((_characters(a) & _characters(b)).values())
-        if 2.0 * shared / (len(a) + len(b)) < NEAR_DUPLICATE_RATIO:
+def _nearly_same(a: str, b: str, a_characters: int | None, b_characters: int | None) -> bool:
+    """SequenceMatcher's ratio() >= NEAR_DUPLICATE_RATIO; its cheap upper bound quick_ratio() first (same answer).
+
+    The caller has already applied real_quick_ratio() (``_close_in_length``); ``*_characters`` are the
+    strings' packed character counts (``_character_counts``).
+    """
+    if (a or b) and a_characters is not None and b_characters is not None:
+        if 2.0 * _shared_characters(a_characters, b_characters) / (len(a) + len(b)) < NEAR_DUPLICATE_RATIO:
             return False
     return difflib.SequenceMatcher(None, a, b).ratio() >= NEAR_DUPLICATE_RATIO
 
 
-@functools.lru_cache(maxsize=4096)
-def _characters(text: str) -> collections.Counter:
-    return collections.Counter(text)
+# quick_ratio() counts the characters two strings share, regardless of order. A normal form (``_normal``)
+# only has these characters, so its counts fit in one integer, FIELD bits per character, and the shared
+# count of two strings is a few integer operations instead of a loop over a Counter (the hot spot of lint).
+NORMAL_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789& "
+FIELD = 16  # a count stays below 2**15, the top bit of each field is the guard of the subtraction below
+_FIELD_ONE = {char: 1 << (FIELD * place) for place, char in enumerate(NORMAL_ALPHABET)}
+_GUARDS = sum(1 << (FIELD * place + FIELD - 1) for place in range(len(NORMAL_ALPHABET)))
+_ONES = sum(_FIELD_ONE.values())
+_VALUES = _ONES * ((1 << (FIELD - 1)) - 1)
+_TOP_FIELD = FIELD * (len(NORMAL_ALPHABET) - 1)
+
+
+def _character_counts(normal: str) -> int | None:
+    """The character counts of a normal form packed in one integer; None for text too long to pack."""
+    if len(normal) >= 1 << (FIELD - 1):
+        return None
+    return sum(_FIELD_ONE[char] for char in normal)
+
+
+def _shared_characters(a: int, b: int) -> int:
+    """Sum over characters of min(count in a, count in b), as difflib's quick_ratio() counts it."""
+    a_not_less = (((a | _GUARDS) - b) & _GUARDS) >> (FIELD - 1)  # 1 in each field where a's count >= b's
+    keep_b = a_not_less * ((1 << (FIELD - 1)) - 1)
+    smaller = (b & keep_b) | (a & ~keep_b & _VALUES)
+    return (smaller * _ONES) >> _TOP_FIELD & ((1 << FIELD) - 1)  # the top field of the product sums them all
+
+
+def _close_in_length(a: int, b: int) -> bool:
+    """real_quick_ratio(): two strings this long could still be near duplicates."""
+    return a + b == 0 or 2.0 * min(a, b) / (a + b) >= NEAR_DUPLICATE_RATIO
+
+
+def _lengths_near(length: int) -> range:
+    """Every length that can pass ``_close_in_length`` with this one (a little wider; it is checked again)."""
+    return range(int(length * NEAR_DUPLICATE_RATIO / (2 - NEAR_DUPLICATE_RATIO)),
+                 int(length * (2 - NEAR_DUPLICATE_RATIO) / NEAR_DUPLICATE_RATIO) + 2)
 
 
 def duplicate_items(canvas: Canvas, today: datetime.date) -> list[Finding]:
-    """The same item twice (error inside a block, warning across blocks) or nearly the same (warning)."""
+    """The same item twice (error inside a block, warning across blocks) or nearly the same (warning).
+
+    Each item is reported against the first earlier item it matches. Same normal form and same words are
+    dictionary look-ups; the character-level comparison only sees earlier items of a close length.
+    """
     findings = []
-    seen: list[tuple[str, int, str, str, frozenset]] = []  # block key, index, item, normal form, words
+    seen: list[tuple[str, int, str, str]] = []  # block key, index, item, normal form
+    first_normal: dict[str, int] = {}  # normal form -> its first position in ``seen``
+    first_words: dict[frozenset, int] = {}
+    by_length: dict[int, list[tuple[int, str, int | None]]] = defaultdict(list)  # length -> (position, normal, counts)
     for block in canvas.blocks:
         for index, item in enumerate(block.items):
             normal, words = _normal(item), _content_words(item)
-            for other_key, other_index, other_item, other_normal, other_words in seen:
+            characters = _character_counts(normal)
+            match = min(first_normal.get(normal, len(seen)), first_words.get(words, len(seen)) if words else len(seen))
+            for length in _lengths_near(len(normal)) if normal else ():
+                if not _close_in_length(len(normal), length):
+                    continue
+                for position, other_normal, other_characters in by_length.get(length, ()):
+                    if position >= match:
+                        break  # positions grow along the list; an earlier match is already known
+                    if _nearly_same(normal, other_normal, characters, other_characters):
+                        match = position
+                        break
+            if match < len(seen):
+                other_key, _, other_item, other_normal = seen[match]
                 same_block = other_key == block.key
                 where = "in this block" if same_block else f"in {BLOCKS_BY_KEY[other_key].label}"
                 if normal == other_normal:
@@ -138,14 +189,16 @@ def duplicate_items(canvas: Canvas, today: datetime.date) -> list[Finding]:
                         canvas, ("blocks", block.key, index), "duplicate-item", ERROR if same_block else WARNING,
                         f"'{item}' repeats '{other_item}' {where}; say it once, in the block where it belongs",
                     ))
-                    break
-                if (words and words == other_words) or _nearly_same(normal, other_normal):
+                else:
                     findings.append(_finding(
                         canvas, ("blocks", block.key, index), "near-duplicate-item", WARNING,
                         f"'{item}' says almost the same as '{other_item}' {where}; merge them or make each specific",
                     ))
-                    break
-            seen.append((block.key, index, item, normal, words))
+            first_normal.setdefault(normal, len(seen))
+            if words:
+                first_words.setdefault(words, len(seen))
+            by_length[len(normal)].append((len(seen), normal, characters))
+            seen.append((block.key, index, item, normal))
     return findings
 
 
