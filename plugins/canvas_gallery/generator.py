@@ -25,7 +25,7 @@ from .buildstats import BuildStats
 from .settings import setting
 from .feed import canvas_feed, recent_canvases
 from .sitemap import SitemapEntry, robots_txt, sitemap_xml, url_of
-from .social_card import cached_card, card_for, site_card
+from .social_card import CardDrawing, cached_card, card_for, site_card
 from .structured_data import (absolute_url, canvas_article, item_list, page_breadcrumb_list, site_breadcrumb_list,
                               to_json_ld)
 
@@ -87,6 +87,7 @@ class CanvasGenerator(Generator):
             for industry in gallery.industries
         ]
         pages_by_industry = {page.slug: page for page in self.industry_pages}
+        self.start_social_cards(gallery.canvases, pages_by_industry)  # drawn in the background from here on
         by_slug = gallery.by_slug()
         count = setting(self.settings, "CANVAS_RELATED_COUNT")
         with self.stats.step("relate"):
@@ -128,6 +129,7 @@ class CanvasGenerator(Generator):
         writer.write_file(setting(self.settings, "GALLERY_SAVE_AS"), self.get_template("gallery"), self.context,
                           url="", **self.gallery_seo())
         self.write_site_card()
+        self.copy_social_cards()
         self.write_feed()
         self.write_find_pages(writer)
         self.write_editor(writer)
@@ -217,20 +219,39 @@ class CanvasGenerator(Generator):
         card = card_for(page.canvas, page.industry_page.name, self.settings["SITENAME"])
         return self.write_card(card, setting(self.settings, "CANVAS_SOCIAL_CARD_SAVE_AS").format(slug=page.canvas.slug))
 
+    def site_social_card(self, canvas_count: int):
+        return site_card("Business Model Canvas gallery",
+                         f"{canvas_count} companies in {len(self.industry_pages)} industries", self.settings["SITENAME"])
+
     def write_site_card(self):
-        canvases = [page.canvas for page in self.canvas_pages]
-        card = site_card("Business Model Canvas gallery",
-                         f"{len(canvases)} companies in {len(self.industry_pages)} industries",
-                         self.settings["SITENAME"])
-        self.write_card(card, setting(self.settings, "CANVAS_SITE_CARD_SAVE_AS"))
+        self.write_card(self.site_social_card(len(self.canvas_pages)),
+                        setting(self.settings, "CANVAS_SITE_CARD_SAVE_AS"))
+
+    def social_card_cache(self) -> str:
+        return self.project_path(setting(self.settings, "CANVAS_SOCIAL_CARD_CACHE"))
+
+    def start_social_cards(self, canvases, pages_by_industry):
+        """Draw the missing cards in two processes while the rest of the build runs (see CardDrawing)."""
+        cards = [card_for(canvas, pages_by_industry[canvas.industry.slug].name, self.settings["SITENAME"])
+                 for canvas in canvases]
+        self.card_drawing = CardDrawing(cards + [self.site_social_card(len(canvases))], self.social_card_cache())
+        self.card_copies = []
 
     def write_card(self, card, save_as: str) -> str:
-        cached, drawn = cached_card(card, self.project_path(setting(self.settings, "CANVAS_SOCIAL_CARD_CACHE")))
-        self.cards_drawn += drawn
-        target = os.path.join(self.output_path, save_as)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        shutil.copyfile(cached, target)
+        """Notes the card for ``copy_social_cards``; returns its site path."""
+        self.card_copies.append((card, save_as))
         return save_as
+
+    def copy_social_cards(self):
+        """Copies every card noted by ``write_card`` from the cache, once the background drawing is done."""
+        self.card_drawing.wait()
+        self.cards_drawn = self.card_drawing.drawn
+        for card, save_as in self.card_copies:
+            cached, drawn = cached_card(card, self.social_card_cache())  # drawn here only if not started before
+            self.cards_drawn += drawn
+            target = os.path.join(self.output_path, save_as)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(cached, target)
 
     cards_drawn = 0
 

@@ -9,8 +9,10 @@ carries no timestamp, so the same card is byte-identical across builds.
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import io
+import multiprocessing
 import json
 import os
 import tempfile
@@ -184,3 +186,43 @@ def cached_card(card: SocialCard, cache_dir: str | os.PathLike) -> tuple[Path, b
         Path(temporary).unlink(missing_ok=True)
         raise
     return path, True
+
+
+def _draw_into_cache(cards: list[SocialCard], cache_dir: str) -> None:
+    for card in cards:
+        cached_card(card, cache_dir)
+
+
+class CardDrawing:
+    """Draws the cards missing from the cache in ``workers`` processes, in the background.
+
+    Drawing is the costliest step of a cold build (mostly PNG compression, which holds the GIL), so the
+    build starts it as soon as the canvases are loaded and relates, writes text and renders pages in
+    the meantime; ``wait()`` before copying a card. Cards already cached are not drawn again.
+    """
+
+    BATCH = 25  # cards per task: few enough round trips, small enough to keep both workers busy to the end
+
+    def __init__(self, cards: list[SocialCard], cache_dir: str | os.PathLike, workers: int = 2):
+        folder = str(cache_dir)
+        missing = {card.content_hash(): card for card in cards}
+        missing = [card for key, card in missing.items() if not os.path.isfile(os.path.join(folder, f"{key}.png"))]
+        self.drawn = len(missing)
+        self._executor = None
+        self._tasks = []
+        if missing:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)  # fork: nothing re-imported
+            self._executor = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
+            self._tasks = [self._executor.submit(_draw_into_cache, missing[start:start + self.BATCH], folder)
+                           for start in range(0, len(missing), self.BATCH)]
+
+    def wait(self) -> None:
+        """Block until every card is in the cache; a worker's error is raised here."""
+        try:
+            for task in self._tasks:
+                task.result()
+        finally:
+            if self._executor is not None:
+                self._executor.shutdown()
+                self._executor = None
