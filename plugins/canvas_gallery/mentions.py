@@ -29,6 +29,7 @@ def aliases(name: str) -> list[str]:
 
 _TOKEN = re.compile(r"[^\W_][\w'’&.+-]*")
 _WORD_CHAR = re.compile(r"[\w&]")
+_TRAILING = re.compile(r"(['’]s|[.'’-])+$")  # a possessive or punctuation after a name
 
 
 def _first_token(alias: str) -> str:
@@ -50,6 +51,7 @@ class Mentions:
 
     def __post_init__(self):
         self.slug_at = {url: slug for slug, url in self.url_of.items()}  # URL -> canvas slug
+        self._candidates: dict[str, list[str] | None] = {}
 
     @classmethod
     def from_canvases(cls, canvases: list[Canvas], urls: dict[str, str]) -> "Mentions":
@@ -61,6 +63,12 @@ class Mentions:
         for alias in sorted(slug_of, key=lambda a: (-len(a), a)):
             by_first_word.setdefault(_first_token(alias), []).append(alias)
         return cls(by_first_word, slug_of, dict(urls))
+
+    def candidates(self, word: str) -> list[str] | None:
+        """The aliases that may start at this word ("Apple's" and "Apple." look up "Apple"); memoised per word."""
+        if word not in self._candidates:
+            self._candidates[word] = self.by_first_word.get(word) or self.by_first_word.get(_TRAILING.sub("", word))
+        return self._candidates[word]
 
     def find(self, text: str, own_slug: str):
         """(start, end, slug) for every mention of another canvas's company in ``text``. Whole
@@ -76,8 +84,7 @@ class Mentions:
             position = match.end()
             if start and _WORD_CHAR.match(text[start - 1]):
                 continue
-            word = match.group()
-            candidates = self.by_first_word.get(word) or self.by_first_word.get(re.sub(r"(['’]s|[.'’-])+$", "", word))
+            candidates = self.candidates(match.group())
             for alias in candidates or ():
                 end = start + len(alias)
                 if text.startswith(alias, start) and not _WORD_CHAR.match(text[end:end + 1]):

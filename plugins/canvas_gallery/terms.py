@@ -73,9 +73,14 @@ def terms(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def item_terms(items) -> list[set[str]]:
+def item_terms(items) -> list[frozenset[str]]:
     """One set of terms per item."""
-    return [set(terms(item)) for item in items]
+    return [_term_set(item) for item in items]
+
+
+@functools.lru_cache(maxsize=None)
+def _term_set(item: str) -> frozenset[str]:
+    return frozenset(terms(item))  # cached: best_item_match asks for the same items again and again
 
 
 @dataclass
@@ -95,8 +100,14 @@ class TermStats:
 
     def idf(self, block_key: str, term: str) -> float:
         """Rare terms weigh more; a term every canvas uses weighs almost nothing."""
-        df = self.document_frequency.get((block_key, term), 0)
-        return math.log((self.canvas_count + 1) / (df + 0.5)) if df else 0.0
+        weight = self._idf.get((block_key, term))
+        if weight is None:
+            df = self.document_frequency.get((block_key, term), 0)
+            weight = self._idf[(block_key, term)] = math.log((self.canvas_count + 1) / (df + 0.5)) if df else 0.0
+        return weight
+
+    def __post_init__(self):
+        self._idf: dict[tuple[str, str], float] = {}  # computed once per (block, term)
 
 
 @dataclass(frozen=True)
