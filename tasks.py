@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from canvas_gallery.atomic_output import replace_directory  # noqa: E402
 from canvas_gallery.buildstats import record_step  # noqa: E402
 from canvas_gallery.search_index import stabilise_bundle  # noqa: E402
-from canvas_gallery.seeds import SeedErrors, load_gallery  # noqa: E402
+from canvas_gallery.seeds import SEED_CACHE_FILE, SeedErrors, load_gallery  # noqa: E402
 from canvas_gallery.lint import errors_in, lint_canvases, report as lint_report  # noqa: E402
 
 DEFAULT_SEEDS = ROOT / "seeds"
@@ -35,8 +35,10 @@ CONFIG = {
 
 def check_seeds(seeds=DEFAULT_SEEDS, include_drafts=False):
     """Validate every seed before Pelican starts, so editors read a clean list of problems."""
+    # The same cache file as Pelican's CACHE_PATH (pelicanconf.py): the build's own load then reuses this one.
+    cache = Path(os.environ.get("CANVAS_CACHE_PATH") or ROOT / "cache") / SEED_CACHE_FILE
     try:
-        gallery = load_gallery(seeds, include_drafts=include_drafts)
+        gallery = load_gallery(seeds, include_drafts=include_drafts, cache_file=cache)
     except SeedErrors as errors:
         print(errors, file=sys.stderr)
         sys.exit(1)

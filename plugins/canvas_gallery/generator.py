@@ -20,7 +20,7 @@ from .exports_render import rendered_downloads
 from .seeds import load_industries
 from .model import Canvas, Industry
 from .related import relate_all
-from .seeds import load_gallery, seed_files
+from .seeds import SEED_CACHE_FILE, load_gallery, seed_files
 from .buildstats import BuildStats
 from .settings import setting
 from .feed import canvas_feed, recent_canvases
@@ -73,7 +73,8 @@ class CanvasGenerator(Generator):
         self.stats.expect("load", len(seed_files(Path(self.seeds_path()))))
         with self.stats.step("load"):
             gallery = load_gallery(self.seeds_path(), include_drafts=setting(self.settings, "CANVAS_INCLUDE_DRAFTS"),
-                                   on_file=lambda: self.stats.advance("load"))
+                                   on_file=lambda: self.stats.advance("load"),
+                                   cache_file=os.path.join(self.settings["CACHE_PATH"], SEED_CACHE_FILE))
         for canvas in gallery.canvases:
             canvas.url = setting(self.settings, "CANVAS_URL").format(slug=canvas.slug)
             canvas.save_as = setting(self.settings, "CANVAS_SAVE_AS").format(slug=canvas.slug)

@@ -14,9 +14,11 @@ from pathlib import Path
 
 from .blocks import BLOCK_KEYS, MAX_ITEMS, MIN_ITEMS
 from .model import Canvas, Figure, Industry, Source
+from .seed_cache import SeedCache
 from .yaml_lines import YamlProblem, load_located
 
 INDUSTRIES_FILE = "industries.yaml"
+SEED_CACHE_FILE = "canvas-seeds.pickle"  # in Pelican's CACHE_PATH; see seed_cache.py
 SEED_SUFFIXES = (".yaml", ".yml")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -315,8 +317,8 @@ def _check_canvas(slug, display_path, document, industries, problems) -> Canvas 
     return canvas if len(problems) == before else None
 
 
-def _read_document(path: Path, display_path: str, problems: list[SeedProblem]):
-    raw = path.read_bytes()
+def _read_document(path: Path, display_path: str, problems: list[SeedProblem], raw: bytes | None = None):
+    raw = path.read_bytes() if raw is None else raw
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -363,14 +365,17 @@ def seed_files(seeds_dir: Path) -> list[Path]:
 
 
 def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | None = None,
-                 on_file=None) -> Gallery:
+                 on_file=None, cache_file=None) -> Gallery:
     """Load every seed canvas in ``seeds_dir``; raise SeedErrors listing every problem found.
 
     ``on_file``, when given, is called after each seed file (the build's progress count).
+    ``cache_file``, when given, keeps the validated canvases by file hash (``seed_cache.py``).
     """
     seeds_dir = Path(seeds_dir)
     problems: list[SeedProblem] = []
     industries = load_industries(seeds_dir, problems)
+    industries_file = seeds_dir / INDUSTRIES_FILE
+    cache = SeedCache(cache_file, industries_file.read_bytes() if industries_file.is_file() else b"")
     canvases: dict[str, Canvas] = {}
     first_path: dict[str, str] = {}
     for path in only if only is not None else seed_files(seeds_dir):
@@ -383,10 +388,15 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
             problems.append(SeedProblem(display_path, 1, "", f"duplicate slug '{slug}': {first_path[slug]} already defines it; merge or rename one file"))
             continue
         first_path[slug] = display_path
-        document = _read_document(path, display_path, problems)
-        if document is None:
-            continue
-        canvas = _check_canvas(slug, display_path, document, industries, problems)
+        raw = path.read_bytes()
+        canvas = cache.get(display_path, raw, industries)
+        if canvas is None:
+            document = _read_document(path, display_path, problems, raw)
+            if document is None:
+                continue
+            canvas = _check_canvas(slug, display_path, document, industries, problems)
+            if canvas is not None:
+                cache.put(display_path, raw, canvas)
         if canvas is not None:
             canvases[slug] = canvas
         if on_file is not None:
@@ -402,6 +412,7 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
                 ))
     if problems:
         raise SeedErrors(problems)
+    cache.save()
     listed = [canvases[slug] for slug in sorted(canvases) if include_drafts or not canvases[slug].draft]
     used = {canvas.industry.slug for canvas in listed}
     return Gallery(listed, [industry for industry in industries.values() if industry.slug in used])

@@ -1,0 +1,77 @@
+"""Validated canvases kept between runs, keyed by the hash of their seed file, so a seed is parsed
+and validated once: ``invoke build`` checks the seeds before Pelican and the generator loads the same
+files again (the second load reads this cache), and a rebuild after one edit parses only that file.
+
+The key of each entry is the seed's bytes plus everything else its ``Canvas`` depends on: the
+industries file and the source of the modules that read and validate it. Only canvases without a
+problem are kept, so a seed with an error is always checked again and its errors always shown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from .model import Canvas, Industry
+
+_HERE = Path(__file__).resolve().parent
+_CODE = ("seeds.py", "model.py", "yaml_lines.py", "blocks.py", "seed_cache.py")
+
+
+def _code_version() -> bytes:
+    digest = hashlib.sha256()
+    for name in _CODE:
+        digest.update((_HERE / name).read_bytes())
+    return digest.digest()
+
+
+class SeedCache:
+    """``get`` a canvas for a seed's bytes, ``put`` new ones, ``save`` what this run used."""
+
+    def __init__(self, path: str | os.PathLike | None, industries: bytes):
+        self.path = Path(path) if path else None
+        self.version = hashlib.sha256(_code_version() + industries).hexdigest()
+        self.entries: dict[str, tuple[str, Canvas]] = {}
+        self.used: dict[str, tuple[str, Canvas]] = {}
+        if self.path is not None:
+            try:
+                with open(self.path, "rb") as stream:
+                    version, entries = pickle.load(stream)
+                if version == self.version:
+                    self.entries = entries
+            except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+                pass  # no cache yet, or one from another version: parse everything
+
+    @staticmethod
+    def key(raw: bytes) -> str:
+        return hashlib.sha256(raw).hexdigest()
+
+    def get(self, display_path: str, raw: bytes, industries: dict[str, Industry]) -> Canvas | None:
+        entry = self.entries.get(display_path)
+        if entry is None or entry[0] != self.key(raw) or entry[1].industry.slug not in industries:
+            return None
+        canvas = entry[1]
+        canvas.industry = industries[canvas.industry.slug]  # share this run's Industry objects
+        self.used[display_path] = entry
+        return canvas
+
+    def put(self, display_path: str, raw: bytes, canvas: Canvas) -> None:
+        self.used[display_path] = (self.key(raw), canvas)
+
+    def save(self) -> None:
+        """Write this run's canvases (written under a temporary name, then renamed: never half a file)."""
+        if self.path is None or self.used.keys() == self.entries.keys() and all(
+                self.used[path][0] == self.entries[path][0] for path in self.used):
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".seeds-", dir=self.path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump((self.version, self.used), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
