@@ -24,6 +24,7 @@ from canvas_gallery.seeds import SEED_CACHE_FILE, SeedErrors, load_gallery  # no
 from canvas_gallery.lint import errors_in, lint_canvases, report as lint_report  # noqa: E402
 
 DEFAULT_SEEDS = ROOT / "seeds"
+LINT_CACHE_FILE = "canvas-lint.pickle"
 CONFIG = {
     "settings_base": "pelicanconf.py",
     "settings_publish": "publishconf.py",
@@ -33,12 +34,15 @@ CONFIG = {
 }
 
 
+def cache_folder() -> Path:
+    """Pelican's CACHE_PATH as pelicanconf.py sets it: the seed and lint caches live beside its content cache."""
+    return Path(os.environ.get("CANVAS_CACHE_PATH") or ROOT / "cache")
+
+
 def check_seeds(seeds=DEFAULT_SEEDS, include_drafts=False):
     """Validate every seed before Pelican starts, so editors read a clean list of problems."""
-    # The same cache file as Pelican's CACHE_PATH (pelicanconf.py): the build's own load then reuses this one.
-    cache = Path(os.environ.get("CANVAS_CACHE_PATH") or ROOT / "cache") / SEED_CACHE_FILE
-    try:
-        gallery = load_gallery(seeds, include_drafts=include_drafts, cache_file=cache)
+    try:  # the build's own load in Pelican then reads the same cache (see cache_folder)
+        gallery = load_gallery(seeds, include_drafts=include_drafts, cache_file=cache_folder() / SEED_CACHE_FILE)
     except SeedErrors as errors:
         print(errors, file=sys.stderr)
         sys.exit(1)
@@ -47,7 +51,7 @@ def check_seeds(seeds=DEFAULT_SEEDS, include_drafts=False):
 
 def lint_gallery(gallery):
     """Lint the canvases about to be built: list every finding, stop on errors (warnings do not stop)."""
-    findings = lint_canvases(gallery.canvases)
+    findings = lint_canvases(gallery.canvases, cache_file=cache_folder() / LINT_CACHE_FILE)
     errors = errors_in(findings)
     if findings:
         print(lint_report(findings), file=sys.stderr if errors else sys.stdout)

@@ -11,11 +11,16 @@ from __future__ import annotations
 import collections
 import datetime
 import difflib
+import hashlib
+import os
+import pickle
 import re
 import sys
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .blocks import BLOCKS_BY_KEY
 from .model import Canvas, Figure
@@ -410,12 +415,60 @@ CANVAS_RULES: tuple[Rule, ...] = (
 GALLERY_RULES = (shared_prose,)
 
 
-def lint_canvases(canvases: list[Canvas], today: datetime.date | None = None) -> list[Finding]:
-    """Every finding for these canvases, sorted by file and line."""
+def lint_canvases(canvases: list[Canvas], today: datetime.date | None = None, cache_file=None) -> list[Finding]:
+    """Every finding for these canvases, sorted by file and line.
+
+    With ``cache_file``, the one-canvas rules' findings are kept per canvas (keyed by everything the
+    canvas holds, this module's source and the date), so a rebuild after one edit lints one canvas
+    again; the rules across the gallery always run.
+    """
     today = today or datetime.date.today()
-    findings = [finding for canvas in canvases for rule in CANVAS_RULES for finding in rule(canvas, today)]
+    cache = _CanvasFindings(cache_file, today)
+    findings = [finding for canvas in canvases for finding in cache.findings(canvas)]
+    cache.save()
     findings += [finding for rule in GALLERY_RULES for finding in rule(canvases, today)]
     return sorted(findings, key=lambda f: (f.path, f.line, f.rule, f.message))
+
+
+class _CanvasFindings:
+    """``CANVAS_RULES`` findings per canvas, read from and written to ``path`` when one is given."""
+
+    def __init__(self, path, today: datetime.date):
+        self.path, self.today = (Path(path) if path else None), today
+        self.version = hashlib.sha256(Path(__file__).read_bytes() + today.isoformat().encode()).hexdigest()
+        self.known: dict[str, list[Finding]] = {}
+        self.used: dict[str, list[Finding]] = {}
+        if self.path is not None:
+            try:
+                with open(self.path, "rb") as stream:
+                    version, known = pickle.load(stream)
+                if version == self.version:
+                    self.known = known
+            except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+                pass  # none yet, or another version of the rules: lint every canvas
+
+    def findings(self, canvas: Canvas) -> list[Finding]:
+        if self.path is None:
+            return [finding for rule in CANVAS_RULES for finding in rule(canvas, self.today)]
+        key = hashlib.sha256(pickle.dumps(canvas, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+        found = self.known.get(key)
+        if found is None:
+            found = [finding for rule in CANVAS_RULES for finding in rule(canvas, self.today)]
+        self.used[key] = found
+        return found
+
+    def save(self) -> None:
+        if self.path is None or self.used.keys() == self.known.keys():
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".lint-", dir=self.path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump((self.version, self.used), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)  # never half a file, even when the build is killed
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
 
 
 def errors_in(findings: Iterable[Finding]) -> list[Finding]:
