@@ -23,7 +23,10 @@ class CompareChoices:
 
 def compare_choices(canvas: Canvas, related: list[Canvas], canvases: list[Canvas]) -> CompareChoices:
     related_slugs = {other.slug for other in related}
-    others = [other for other in canvases if other.slug != canvas.slug and other.slug not in related_slugs]
+    # Only the same industry here: listing every canvas on every page made pages grow with the gallery
+    # (667 KB each at 10,000 canvases); the compare page's own pickers offer them all.
+    others = [other for other in canvases if other.slug != canvas.slug and other.slug not in related_slugs
+              and other.industry == canvas.industry]
     return CompareChoices(list(related), others)
 
 
