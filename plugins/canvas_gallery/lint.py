@@ -12,11 +12,9 @@ import collections
 import datetime
 import difflib
 import hashlib
-import os
 import pickle
 import re
 import sys
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from pathlib import Path
 
 from .blocks import BLOCKS_BY_KEY
 from .model import Canvas, Figure
+from .pickle_store import load_versioned, save_versioned
 
 ERROR = "error"
 WARNING = "warning"
@@ -436,16 +435,9 @@ class _CanvasFindings:
     def __init__(self, path, today: datetime.date):
         self.path, self.today = (Path(path) if path else None), today
         self.version = hashlib.sha256(Path(__file__).read_bytes() + today.isoformat().encode()).hexdigest()
-        self.known: dict[str, list[Finding]] = {}
+        # None yet, or another version of the rules: lint every canvas.
+        self.known: dict[str, list[Finding]] = load_versioned(self.path, self.version)
         self.used: dict[str, list[Finding]] = {}
-        if self.path is not None:
-            try:
-                with open(self.path, "rb") as stream:
-                    version, known = pickle.load(stream)
-                if version == self.version:
-                    self.known = known
-            except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
-                pass  # none yet, or another version of the rules: lint every canvas
 
     def findings(self, canvas: Canvas) -> list[Finding]:
         if self.path is None:
@@ -460,15 +452,7 @@ class _CanvasFindings:
     def save(self) -> None:
         if self.path is None or self.used.keys() == self.known.keys():
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".lint-", dir=self.path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump((self.version, self.used), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)  # never half a file, even when the build is killed
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        save_versioned(self.path, self.version, self.used)
 
 
 def errors_in(findings: Iterable[Finding]) -> list[Finding]:

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import tempfile
 from pathlib import Path
 
 from .model import Canvas, Industry
+from .pickle_store import load_versioned, save_versioned
 
 _HERE = Path(__file__).resolve().parent
 _CODE = ("seeds.py", "model.py", "yaml_lines.py", "blocks.py", "seed_cache.py")
@@ -34,16 +33,9 @@ class SeedCache:
     def __init__(self, path: str | os.PathLike | None, industries: bytes):
         self.path = Path(path) if path else None
         self.version = hashlib.sha256(_code_version() + industries).hexdigest()
-        self.entries: dict[str, tuple[str, Canvas]] = {}
+        # No cache yet, or one from another version: parse everything.
+        self.entries: dict[str, tuple[str, Canvas]] = load_versioned(self.path, self.version)
         self.used: dict[str, tuple[str, Canvas]] = {}
-        if self.path is not None:
-            try:
-                with open(self.path, "rb") as stream:
-                    version, entries = pickle.load(stream)
-                if version == self.version:
-                    self.entries = entries
-            except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
-                pass  # no cache yet, or one from another version: parse everything
 
     @staticmethod
     def key(raw: bytes) -> str:
@@ -66,12 +58,4 @@ class SeedCache:
         if self.path is None or self.used.keys() == self.entries.keys() and all(
                 self.used[path][0] == self.entries[path][0] for path in self.used):
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".seeds-", dir=self.path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump((self.version, self.used), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        save_versioned(self.path, self.version, self.used)
