@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
-BLOCK_SLUGS = ["key-partners", "key-activities", "key-resources", "value-propositions", "customer-relationships",
-               "channels", "customer-segments", "cost-structure", "revenue-streams"]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+
+from canvas_gallery.blocks import BLOCKS  # noqa: E402
+
+BLOCK_SLUGS = [spec.slug for spec in BLOCKS]  # the plugin's one definition, in reading order
 
 
 def boxes(page: Page) -> dict[str, dict]:
