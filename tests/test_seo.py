@@ -114,7 +114,7 @@ def test_canvas_pages_share_their_social_card_by_absolute_url(seo_site):
     for canvas in load_gallery(SEEDS).canvases:
         page = BeautifulSoup((seo_site / "canvas" / canvas.slug / "index.html").read_text(), "html.parser")
         image = meta(page, "og:image")
-        assert image == meta(page, "twitter:image") == f"{SITEURL}/canvas/{canvas.slug}/social-card.png"
+        assert image == meta(page, "twitter:image") == f"{SITEURL}/canvas/{canvas.slug}/social-card.jpg"
         assert file_for(seo_site, image) is not None
         assert meta(page, "twitter:card") == "summary_large_image"
         assert meta(page, "og:type") == "article"
@@ -123,32 +123,32 @@ def test_canvas_pages_share_their_social_card_by_absolute_url(seo_site):
 def test_every_other_page_shares_the_gallery_card(seo_site):
     for path, page in html_pages(seo_site).items():
         if not path.startswith("canvas/"):
-            assert meta(page, "og:image") == meta(page, "twitter:image") == f"{SITEURL}/social-card.png", path
+            assert meta(page, "og:image") == meta(page, "twitter:image") == f"{SITEURL}/social-card.jpg", path
             assert meta(page, "og:type") == "website"
 
 
-def test_social_cards_are_1200_by_630_pngs(seo_site):
-    for card_path in (seo_site / "canvas" / "xiaomi" / "social-card.png", seo_site / "social-card.png"):
+def test_social_cards_are_1200_by_630_jpegs(seo_site):
+    for card_path in (seo_site / "canvas" / "xiaomi" / "social-card.jpg", seo_site / "social-card.jpg"):
         with Image.open(card_path) as card:
-            assert card.format == "PNG" and card.size == (1200, 630)
+            assert card.format == "JPEG" and card.size == (1200, 630)
 
 
 def test_social_cards_are_drawn_once_then_reused_from_the_cache(tmp_path, monkeypatch):
     cache = tmp_path / "cards"
     monkeypatch.setenv("CANVAS_SOCIAL_CARD_CACHE", str(cache))
     build(tmp_path / "first", seeds=FIXTURES / "seeds", siteurl=SITEURL)
-    drawn = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.png")}
+    drawn = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.jpg")}
     assert len(drawn) == len(load_gallery(FIXTURES / "seeds").canvases) + 1  # and the gallery's card
     build(tmp_path / "second", seeds=FIXTURES / "seeds", siteurl=SITEURL)
-    assert {path.name: path.stat().st_mtime_ns for path in cache.glob("*.png")} == drawn
-    for card in (tmp_path / "first").glob("**/social-card.png"):
+    assert {path.name: path.stat().st_mtime_ns for path in cache.glob("*.jpg")} == drawn
+    for card in (tmp_path / "first").glob("**/social-card.jpg"):
         assert card.read_bytes() == (tmp_path / "second" / card.relative_to(tmp_path / "first")).read_bytes()
 
 
 def test_the_same_canvas_draws_a_byte_identical_card_without_the_cache(tmp_path, monkeypatch, hostile_site):
     monkeypatch.setenv("CANVAS_SOCIAL_CARD_CACHE", str(tmp_path / "empty-cache"))
     build(tmp_path / "output", seeds=FIXTURES / "seeds", siteurl=SITEURL)
-    for card in hostile_site.glob("**/social-card.png"):
+    for card in hostile_site.glob("**/social-card.jpg"):
         assert card.read_bytes() == (tmp_path / "output" / card.relative_to(hostile_site)).read_bytes()
 
 

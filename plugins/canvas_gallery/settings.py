@@ -24,12 +24,12 @@ DEFAULTS = {
     "EDITOR_SAVE_AS": "editor/index.html",
     # A JSON file to write each build step's seconds to (the benchmark sets it); empty: none written.
     "CANVAS_TIMINGS_FILE": "",
-    # Social cards (og:image): where each canvas's PNG goes, and the cache of drawn cards, named by the
+    # Social cards (og:image): where each canvas's card goes, and the cache of drawn cards, named by the
     # hash of what they show (relative paths are relative to the folder of pelicanconf.py).
-    "CANVAS_SOCIAL_CARD_SAVE_AS": "canvas/{slug}/social-card.png",
+    "CANVAS_SOCIAL_CARD_SAVE_AS": "canvas/{slug}/social-card.jpg",
     "CANVAS_SOCIAL_CARD_CACHE": "cache/social-cards",
     # The card of the gallery, also shared by every page that has no card of its own.
-    "CANVAS_SITE_CARD_SAVE_AS": "social-card.png",
+    "CANVAS_SITE_CARD_SAVE_AS": "social-card.jpg",
     # The Atom feed of recently added or updated canvases, and how many canvases it lists.
     "CANVAS_FEED_ATOM": "feeds/canvases.atom.xml",
     "CANVAS_FEED_LIMIT": 20,
