@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from canvas_gallery.atomic_output import replace_directory  # noqa: E402
 from canvas_gallery.buildstats import record_step  # noqa: E402
+from canvas_gallery.forked import default_workers  # noqa: E402
 from canvas_gallery.search_index import stabilise_bundle  # noqa: E402
 from canvas_gallery.seeds import SEED_CACHE_FILE, SeedErrors, load_gallery  # noqa: E402
 from canvas_gallery.lint import errors_in, lint_canvases, report as lint_report  # noqa: E402
@@ -42,7 +43,8 @@ def cache_folder() -> Path:
 def check_seeds(seeds=DEFAULT_SEEDS, include_drafts=False):
     """Validate every seed before Pelican starts, so editors read a clean list of problems."""
     try:  # the build's own load in Pelican then reads the same cache (see cache_folder)
-        gallery = load_gallery(seeds, include_drafts=include_drafts, cache_file=cache_folder() / SEED_CACHE_FILE)
+        gallery = load_gallery(seeds, include_drafts=include_drafts, cache_file=cache_folder() / SEED_CACHE_FILE,
+                               workers=default_workers())
     except SeedErrors as errors:
         print(errors, file=sys.stderr)
         sys.exit(1)
@@ -51,7 +53,7 @@ def check_seeds(seeds=DEFAULT_SEEDS, include_drafts=False):
 
 def lint_gallery(gallery):
     """Lint the canvases about to be built: list every finding, stop on errors (warnings do not stop)."""
-    findings = lint_canvases(gallery.canvases, cache_file=cache_folder() / LINT_CACHE_FILE)
+    findings = lint_canvases(gallery.canvases, cache_file=cache_folder() / LINT_CACHE_FILE, workers=default_workers())
     errors = errors_in(findings)
     if findings:
         print(lint_report(findings), file=sys.stderr if errors else sys.stdout)

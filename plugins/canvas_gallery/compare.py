@@ -21,13 +21,15 @@ class CompareChoices:
     others: list[Canvas]
 
 
-def compare_choices(canvas: Canvas, related: list[Canvas], canvases: list[Canvas]) -> CompareChoices:
+def compare_choices(canvas: Canvas, related: list[Canvas], same_industry: list[Canvas], limit: int) -> CompareChoices:
+    """``same_industry``: the canvases of this canvas's industry, in gallery order; at most ``limit`` of them.
+
+    Only the same industry, and only so many: listing every canvas on every page made pages grow with
+    the gallery (667 KB each at 10,000 canvases); the compare page's own pickers offer them all.
+    """
     related_slugs = {other.slug for other in related}
-    # Only the same industry here: listing every canvas on every page made pages grow with the gallery
-    # (667 KB each at 10,000 canvases); the compare page's own pickers offer them all.
-    others = [other for other in canvases if other.slug != canvas.slug and other.slug not in related_slugs
-              and other.industry == canvas.industry]
-    return CompareChoices(list(related), others)
+    others = [other for other in same_industry if other.slug != canvas.slug and other.slug not in related_slugs]
+    return CompareChoices(list(related), others[:limit])
 
 
 def compare_index(canvases: list[Canvas], related: dict[str, list[str]], json_save_as: str) -> dict:

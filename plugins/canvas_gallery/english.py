@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from .gallery_memo import per_gallery
 from .model import Canvas
 
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -108,9 +109,6 @@ def choose(options, *key) -> object:
     return options[int.from_bytes(digest[:8], "big") % len(options)]
 
 
-_LEARNT: list = [None, None]  # [the canvases last learnt from, their Lexicon]
-
-
 @dataclass
 class Lexicon:
     """Which capitalised words are ordinary words, learnt from the gallery's own text.
@@ -127,11 +125,7 @@ class Lexicon:
     @classmethod
     def from_canvases(cls, canvases: list[Canvas]) -> "Lexicon":
         """Learn from every canvas; the same list (related.py, then analysis.py) is read only once."""
-        known = _LEARNT[0]
-        # Compared by identity; holding the canvases keeps their ids from being reused meanwhile.
-        if known is None or len(known) != len(canvases) or any(a is not b for a, b in zip(known, canvases)):
-            _LEARNT[:] = [tuple(canvases), cls._learn(canvases)]
-        return _LEARNT[1]
+        return _learn_lexicon(canvases)
 
     @classmethod
     def _learn(cls, canvases: list[Canvas]) -> "Lexicon":
@@ -184,3 +178,8 @@ class Lexicon:
             text = text.split(cut, 1)[0]
         text = self.in_sentence(text)
         return text if 0 < len(text.split()) <= max_words else None
+
+
+@per_gallery
+def _learn_lexicon(canvases: list[Canvas]) -> Lexicon:
+    return Lexicon._learn(canvases)

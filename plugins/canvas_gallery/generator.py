@@ -19,6 +19,7 @@ from .blocks import BLOCKS, MAX_ITEMS
 from .exports_render import rendered_downloads
 from .seeds import load_industries
 from .model import Canvas, Industry
+from .forked import default_workers, map_forked
 from .related import relate_all
 from .seeds import SEED_CACHE_FILE, load_gallery, seed_files
 from .buildstats import BuildStats
@@ -71,10 +72,12 @@ class CanvasGenerator(Generator):
 
         self.stats = BuildStats(setting(self.settings, "CANVAS_TIMINGS_FILE"), console)
         self.stats.expect("load", len(seed_files(Path(self.seeds_path()))))
+        workers = setting(self.settings, "CANVAS_WORKERS") or default_workers()
         with self.stats.step("load"):
             gallery = load_gallery(self.seeds_path(), include_drafts=setting(self.settings, "CANVAS_INCLUDE_DRAFTS"),
                                    on_file=lambda: self.stats.advance("load"),
-                                   cache_file=os.path.join(self.settings["CACHE_PATH"], SEED_CACHE_FILE))
+                                   cache_file=os.path.join(self.settings["CACHE_PATH"], SEED_CACHE_FILE),
+                                   workers=workers)
         for canvas in gallery.canvases:
             canvas.url = setting(self.settings, "CANVAS_URL").format(slug=canvas.slug)
             canvas.save_as = setting(self.settings, "CANVAS_SAVE_AS").format(slug=canvas.slug)
@@ -90,25 +93,19 @@ class CanvasGenerator(Generator):
         pages_by_industry = {page.slug: page for page in self.industry_pages}
         self.start_social_cards(gallery.canvases, pages_by_industry)  # drawn in the background from here on
         by_slug = gallery.by_slug()
-        count = setting(self.settings, "CANVAS_RELATED_COUNT")
+        canvases = gallery.canvases
         with self.stats.step("relate"):
-            related = relate_all(gallery.canvases, count)
+            related = relate_all(canvases, setting(self.settings, "CANVAS_RELATED_COUNT"), workers)
         with self.stats.step("text"):
             siteurl = self.settings["SITEURL"]
-            texts = analysis_context(gallery.canvases, {c.slug: f"{siteurl}/{c.url}" for c in gallery.canvases})
-        self.canvas_pages = []
-        for canvas in gallery.canvases:
-            links = related[canvas.slug]
-            with self.stats.step("text"):
-                analysis = analysis_sections(canvas, [by_slug[link.slug] for link in links], texts)
-            self.canvas_pages.append(
-                CanvasPage(
-                    canvas,
-                    pages_by_industry[canvas.industry.slug],
-                    [(by_slug[link.slug], link.reason) for link in links],
-                    analysis,
-                )
-            )
+            texts = analysis_context(canvases, {c.slug: f"{siteurl}/{c.url}" for c in canvases})
+            analyses = map_forked(lambda i: analysis_sections(
+                canvases[i], [by_slug[link.slug] for link in related[canvases[i].slug]], texts), len(canvases), workers)
+        self.canvas_pages = [
+            CanvasPage(canvas, pages_by_industry[canvas.industry.slug],
+                       [(by_slug[link.slug], link.reason) for link in related[canvas.slug]], analysis)
+            for canvas, analysis in zip(canvases, analyses)
+        ]
         self.context["canvases"] = gallery.canvases
         self.context["industry_pages"] = self.industry_pages
         self.context["canvas_pages"] = self.canvas_pages
@@ -142,8 +139,10 @@ class CanvasGenerator(Generator):
             self.context[name] = setting(self.settings, name)
         json_as, yaml_as = setting(self.settings, "CANVAS_JSON_SAVE_AS"), setting(self.settings, "CANVAS_YAML_SAVE_AS")
         self.context["canvas_downloads"] = {canvas.slug: downloads_for(canvas.slug, json_as, yaml_as) for canvas in canvases}
+        limit = setting(self.settings, "CANVAS_COMPARE_CHOICES")
         self.context["compare_choices"] = {
-            page.canvas.slug: compare_choices(page.canvas, [other for other, _ in page.related], canvases)
+            page.canvas.slug: compare_choices(page.canvas, [other for other, _ in page.related],
+                                              page.industry_page.canvases, limit)
             for page in self.canvas_pages}
 
     def write_find_pages(self, writer):

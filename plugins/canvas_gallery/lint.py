@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .blocks import BLOCKS_BY_KEY
+from .forked import map_forked
 from .model import Canvas, Figure
 from .pickle_store import load_versioned, save_versioned
 
@@ -414,16 +415,23 @@ CANVAS_RULES: tuple[Rule, ...] = (
 GALLERY_RULES = (shared_prose,)
 
 
-def lint_canvases(canvases: list[Canvas], today: datetime.date | None = None, cache_file=None) -> list[Finding]:
+def canvas_findings(canvas: Canvas, today: datetime.date) -> list[Finding]:
+    """What the one-canvas rules find in one canvas."""
+    return [finding for rule in CANVAS_RULES for finding in rule(canvas, today)]
+
+
+def lint_canvases(canvases: list[Canvas], today: datetime.date | None = None, cache_file=None,
+                  workers: int = 1) -> list[Finding]:
     """Every finding for these canvases, sorted by file and line.
 
     With ``cache_file``, the one-canvas rules' findings are kept per canvas (keyed by everything the
     canvas holds, this module's source and the date), so a rebuild after one edit lints one canvas
-    again; the rules across the gallery always run.
+    again; the rules across the gallery always run. ``workers`` > 1 lints the canvases not in the
+    cache in forked processes (forked.py).
     """
     today = today or datetime.date.today()
     cache = _CanvasFindings(cache_file, today)
-    findings = [finding for canvas in canvases for finding in cache.findings(canvas)]
+    findings = [finding for found in cache.findings(canvases, workers) for finding in found]
     cache.save()
     findings += [finding for rule in GALLERY_RULES for finding in rule(canvases, today)]
     return sorted(findings, key=lambda f: (f.path, f.line, f.rule, f.message))
@@ -439,15 +447,19 @@ class _CanvasFindings:
         self.known: dict[str, list[Finding]] = load_versioned(self.path, self.version)
         self.used: dict[str, list[Finding]] = {}
 
-    def findings(self, canvas: Canvas) -> list[Finding]:
-        if self.path is None:
-            return [finding for rule in CANVAS_RULES for finding in rule(canvas, self.today)]
-        key = hashlib.sha256(pickle.dumps(canvas, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
-        found = self.known.get(key)
-        if found is None:
-            found = [finding for rule in CANVAS_RULES for finding in rule(canvas, self.today)]
-        self.used[key] = found
+    def findings(self, canvases: list[Canvas], workers: int) -> list[list[Finding]]:
+        """The findings of each canvas, in order: from the cache, or found now."""
+        keys = [self.key(canvas) for canvas in canvases]
+        todo = [canvas for canvas, key in zip(canvases, keys) if key is None or key not in self.known]
+        fresh = iter(map_forked(lambda i: canvas_findings(todo[i], self.today), len(todo), workers))
+        found = [next(fresh) if key is None or key not in self.known else self.known[key] for key in keys]
+        self.used = {key: canvas_found for key, canvas_found in zip(keys, found) if key is not None}
         return found
+
+    def key(self, canvas: Canvas) -> str | None:
+        if self.path is None:
+            return None
+        return hashlib.sha256(pickle.dumps(canvas, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
 
     def save(self) -> None:
         if self.path is None or self.used.keys() == self.known.keys():

@@ -76,16 +76,19 @@ class Mentions:
         if not text:
             return
         position = 0
+        known, search = self._candidates, _TOKEN.search
         while True:
-            match = _TOKEN.search(text, position)
+            match = search(text, position)
             if match is None:
                 return
             start = match.start()
             position = match.end()
-            if start and _WORD_CHAR.match(text[start - 1]):
+            word = match.group()
+            # Most words start no name: the memoised look-up first, the character before only then.
+            candidates = known[word] if word in known else self.candidates(word)
+            if not candidates or start and _WORD_CHAR.match(text[start - 1]):
                 continue
-            candidates = self.candidates(match.group())
-            for alias in candidates or ():
+            for alias in candidates:
                 end = start + len(alias)
                 if text.startswith(alias, start) and not _WORD_CHAR.match(text[end:end + 1]):
                     if text.startswith(CANVAS_SUFFIX, end):

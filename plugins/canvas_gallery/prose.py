@@ -19,9 +19,9 @@ class _DropUnsafeLinks(Treeprocessor):
 
 
 class _LinkMentions(Treeprocessor):
-    def __init__(self, md, mentions, own_slug):
+    def __init__(self, md, mentions):
         super().__init__(md)
-        self.mentions, self.own_slug = mentions, own_slug
+        self.mentions, self.own_slug = mentions, ""  # own_slug: set before each text (render_prose)
 
     def run(self, root):
         self.mentions.link(root, self.own_slug)
@@ -30,13 +30,15 @@ class _LinkMentions(Treeprocessor):
 class MentionsExtension(Extension):
     """Link the first mention of each other canvas's company (see mentions.py)."""
 
-    def __init__(self, mentions, own_slug, **kwargs):
+    def __init__(self, mentions, **kwargs):
         super().__init__(**kwargs)
-        self.mentions, self.own_slug = mentions, own_slug
+        self.mentions = mentions
+        self.processor = None
 
     def extendMarkdown(self, md):
         # After the inline patterns (priority 20), so the editor's own links already exist.
-        md.treeprocessors.register(_LinkMentions(md, self.mentions, self.own_slug), "link_mentions", 1)
+        self.processor = _LinkMentions(md, self.mentions)
+        md.treeprocessors.register(self.processor, "link_mentions", 1)
 
 
 class SafeProseExtension(Extension):
@@ -48,10 +50,20 @@ class SafeProseExtension(Extension):
         md.treeprocessors.register(_DropUnsafeLinks(md), "drop_unsafe_links", 0)
 
 
+# One converter for the last mentions index: building a Markdown instance costs more than converting a
+# paragraph, and Markdown.reset() between texts keeps renders independent.
+_converter: list = [None, None, None]  # [mentions, Markdown, MentionsExtension or None]
+
+
 def render_prose(text: str, mentions=None, own_slug: str = "") -> str:
-    """Render one piece of editor prose; a fresh Markdown instance keeps renders independent.
-    With ``mentions`` (a mentions.Mentions), other companies named in it link to their canvases."""
-    extensions = [SafeProseExtension()]
-    if mentions is not None:
-        extensions.append(MentionsExtension(mentions, own_slug))
-    return markdown.markdown(text, extensions=extensions, output_format="html")
+    """Render one piece of editor prose. With ``mentions`` (a mentions.Mentions), other companies
+    named in it link to their canvases."""
+    if _converter[1] is None or _converter[0] is not mentions:
+        linking = MentionsExtension(mentions) if mentions is not None else None
+        md = markdown.Markdown(extensions=[SafeProseExtension(), *([linking] if linking else [])],
+                               output_format="html")
+        _converter[:] = [mentions, md, linking]
+    _, md, linking = _converter
+    if linking is not None:
+        linking.processor.own_slug = own_slug
+    return md.reset().convert(text)

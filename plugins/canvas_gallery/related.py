@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 from .blocks import BLOCK_KEYS
 from .english import Lexicon, join_list
+from .forked import map_forked
+from .gallery_memo import per_gallery
 from .model import Canvas
 from .terms import TermStats, best_item_match, terms
 from .traits import positioning, revenue_models
@@ -123,8 +125,9 @@ class _Relater:
         self.canvases = sorted(canvases, key=lambda c: c.slug)
         self.slugs = [canvas.slug for canvas in self.canvases]
         self.index_of = {slug: i for i, slug in enumerate(self.slugs)}
-        self.stats = TermStats.from_canvases(self.canvases)
-        self.lexicon = Lexicon.from_canvases(self.canvases)
+        # From the caller's list, not the sorted copy: analysis.py asks for the same list and reuses them.
+        self.stats = TermStats.from_canvases(canvases)
+        self.lexicon = Lexicon.from_canvases(canvases)
         self.profiles = _profiles(self.canvases, self.stats)
         self.postings = defaultdict(list)  # (block, term) -> [(canvas index, weight)]
         for i, profile in enumerate(self.profiles):
@@ -270,22 +273,18 @@ class _Relater:
         return links
 
 
-def relate_all(canvases: list[Canvas], count: int) -> dict[str, list[RelatedLink]]:
+def relate_all(canvases: list[Canvas], count: int, workers: int = 1) -> dict[str, list[RelatedLink]]:
     """Every canvas's related links at once (slug -> links): the editor's picks, then the best
-    matches, at most ``count`` in all."""
+    matches, at most ``count`` in all. ``workers`` > 1 shares the canvases out over forked processes."""
     relater = _Relater(canvases)
-    return {canvas.slug: relater.links(i, count) for i, canvas in enumerate(relater.canvases)}
+    links = map_forked(lambda i: relater.links(i, count), len(relater.canvases), workers)
+    return {canvas.slug: canvas_links for canvas, canvas_links in zip(relater.canvases, links)}
 
 
-_last: tuple = ((), 0, {})  # (canvases, count, result) of the last relate_all that related_to ran
+_relate_once = per_gallery(relate_all)
 
 
 def related_to(canvas: Canvas, canvases: list[Canvas], count: int) -> list[RelatedLink]:
     """The related links of one canvas. Relating is done for the whole gallery at once, so calls
     for each canvas of the same list reuse one result; prefer relate_all."""
-    global _last
-    known, known_count, _ = _last
-    # Compared by identity; holding the canvases keeps their ids from being reused meanwhile.
-    if known_count != count or len(known) != len(canvases) or any(a is not b for a, b in zip(known, canvases)):
-        _last = (tuple(canvases), count, relate_all(canvases, count))
-    return _last[2][canvas.slug]
+    return _relate_once(canvases, count)[canvas.slug]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .blocks import BLOCK_KEYS, MAX_ITEMS, MIN_ITEMS
+from .forked import map_forked
 from .model import Canvas, Figure, Industry, Source
 from .seed_cache import SeedCache
 from .yaml_lines import YamlProblem, load_located
@@ -364,12 +365,21 @@ def seed_files(seeds_dir: Path) -> list[Path]:
     return sorted(p for p in seeds_dir.iterdir() if p.suffix in SEED_SUFFIXES and p.name != INDUSTRIES_FILE)
 
 
+def _parse_seed(slug: str, display_path: str, raw: bytes, industries: dict[str, Industry]):
+    """(canvas or None, problems) for one seed file's bytes."""
+    problems: list[SeedProblem] = []
+    document = _read_document(Path(display_path), display_path, problems, raw)
+    canvas = None if document is None else _check_canvas(slug, display_path, document, industries, problems)
+    return canvas, problems
+
+
 def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | None = None,
-                 on_file=None, cache_file=None) -> Gallery:
+                 on_file=None, cache_file=None, workers: int = 1) -> Gallery:
     """Load every seed canvas in ``seeds_dir``; raise SeedErrors listing every problem found.
 
     ``on_file``, when given, is called after each seed file (the build's progress count).
     ``cache_file``, when given, keeps the validated canvases by file hash (``seed_cache.py``).
+    ``workers`` > 1 parses the seeds not in the cache in forked processes (forked.py).
     """
     seeds_dir = Path(seeds_dir)
     problems: list[SeedProblem] = []
@@ -378,6 +388,7 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
     cache = SeedCache(cache_file, industries_file.read_bytes() if industries_file.is_file() else b"")
     canvases: dict[str, Canvas] = {}
     first_path: dict[str, str] = {}
+    to_parse: list[tuple[str, str, bytes]] = []  # (slug, display path, bytes) of seeds not in the cache
     for path in only if only is not None else seed_files(seeds_dir):
         display_path = _display(path, seeds_dir)
         slug = path.stem.lower()
@@ -391,13 +402,17 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
         raw = path.read_bytes()
         canvas = cache.get(display_path, raw, industries)
         if canvas is None:
-            document = _read_document(path, display_path, problems, raw)
-            if document is None:
-                continue
-            canvas = _check_canvas(slug, display_path, document, industries, problems)
-            if canvas is not None:
-                cache.put(display_path, raw, canvas)
+            to_parse.append((slug, display_path, raw))
+        else:
+            canvases[slug] = canvas
+            if on_file is not None:
+                on_file()
+    parsed = map_forked(lambda i: _parse_seed(*to_parse[i], industries), len(to_parse), workers)
+    for (slug, display_path, raw), (canvas, found) in zip(to_parse, parsed):
+        problems += found
         if canvas is not None:
+            canvas.industry = industries[canvas.industry.slug]  # a worker's copy -> this run's Industry
+            cache.put(display_path, raw, canvas)
             canvases[slug] = canvas
         if on_file is not None:
             on_file()

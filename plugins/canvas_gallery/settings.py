@@ -14,6 +14,8 @@ DEFAULTS = {
     "GALLERY_SAVE_AS": "index.html",
     # How many related canvases each canvas page links to.
     "CANVAS_RELATED_COUNT": 6,
+    # Processes that relate canvases and write their text (forked.py); 0: one per core.
+    "CANVAS_WORKERS": 0,
     # PDF and PNG of every canvas, rendered in Chromium after Pelican (exports_render.py); the canvas
     # pages link them only in builds that render them (`invoke build --exports`, `invoke publish`).
     "CANVAS_EXPORTS": False,
@@ -47,6 +49,9 @@ DEFAULTS = {
     "SEARCH_SAVE_AS": "search/index.html",
     "COMPARE_URL": "compare/",
     "COMPARE_SAVE_AS": "compare/index.html",
+    # The "Compare with…" picker of a canvas page: its related canvases, then at most this many more of
+    # its industry (the compare page offers every canvas).
+    "CANVAS_COMPARE_CHOICES": 30,
 }
 
 

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .blocks import BLOCK_KEYS
+from .gallery_memo import per_gallery
 from .model import Canvas
 
 STOP_WORDS = frozenset("""
@@ -92,11 +93,8 @@ class TermStats:
 
     @classmethod
     def from_canvases(cls, canvases: list[Canvas]) -> "TermStats":
-        frequency: Counter = Counter()
-        for canvas in canvases:
-            for key in BLOCK_KEYS:
-                frequency.update({(key, term) for item in canvas.items.get(key, ()) for term in terms(item)})
-        return cls(len(canvases), dict(frequency))
+        """Counted once per gallery: related.py and analysis.py share the result."""
+        return _count_terms(canvases)
 
     def idf(self, block_key: str, term: str) -> float:
         """Rare terms weigh more; a term every canvas uses weighs almost nothing."""
@@ -108,6 +106,15 @@ class TermStats:
 
     def __post_init__(self):
         self._idf: dict[tuple[str, str], float] = {}  # computed once per (block, term)
+
+
+@per_gallery
+def _count_terms(canvases: list[Canvas]) -> TermStats:
+    frequency: Counter = Counter()
+    for canvas in canvases:
+        for key in BLOCK_KEYS:
+            frequency.update({(key, term) for item in canvas.items.get(key, ()) for term in terms(item)})
+    return TermStats(len(canvases), dict(frequency))
 
 
 @dataclass(frozen=True)
@@ -122,14 +129,14 @@ class ItemMatch:
 
 def best_item_match(block_key: str, mine, theirs, stats: TermStats) -> ItemMatch | None:
     """The pair of items (one from each list) sharing the most weight, ties broken by item order."""
-    best = None
+    best, best_weight = None, 0.0
     their_terms = item_terms(theirs)
     for i, my_set in enumerate(item_terms(mine)):
         for j, their_set in enumerate(their_terms):
-            shared = my_set & their_set
-            if not shared:
+            if my_set.isdisjoint(their_set):
                 continue
+            shared = my_set & their_set
             weight = round(sum(stats.idf(block_key, term) for term in shared), 9)
-            if best is None or weight > best.weight:
-                best = ItemMatch(weight, i, j, frozenset(shared))
-    return best
+            if best is None or weight > best_weight:
+                best, best_weight = (i, j, shared), weight
+    return None if best is None else ItemMatch(best_weight, *best)

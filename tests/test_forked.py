@@ -1,0 +1,74 @@
+"""Work shared out over forked processes gives exactly what one process gives.
+
+The real gallery is below forked.MIN_TASKS_TO_FORK, so the build tests never fork; these tests use a
+synthetic gallery large enough to take the forked path in loading, lint, relating and text.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from bench.synth import synthetic_canvases, write_seeds  # noqa: E402
+from canvas_gallery.analysis import analysis_context, analysis_sections  # noqa: E402
+from canvas_gallery.forked import MIN_TASKS_TO_FORK, map_forked  # noqa: E402
+from canvas_gallery.lint import lint_canvases  # noqa: E402
+from canvas_gallery.related import relate_all  # noqa: E402
+from canvas_gallery.seeds import SeedErrors, load_gallery  # noqa: E402
+
+COUNT = MIN_TASKS_TO_FORK + 50
+
+
+@pytest.fixture(scope="module")
+def synthetic_seeds(tmp_path_factory):
+    return write_seeds(tmp_path_factory.mktemp("forked") / "seeds", synthetic_canvases(COUNT))
+
+
+def test_forked_loading_gives_the_same_canvases(synthetic_seeds):
+    alone, shared = load_gallery(synthetic_seeds), load_gallery(synthetic_seeds, workers=2)
+    assert shared.canvases == alone.canvases
+    industries = {industry.slug: industry for industry in shared.industries}
+    assert all(canvas.industry is industries[canvas.industry.slug] for canvas in shared.canvases)
+
+
+def test_forked_loading_reports_every_problem(synthetic_seeds, tmp_path):
+    broken = tmp_path / "seeds"
+    broken.mkdir()
+    for path in synthetic_seeds.iterdir():
+        (broken / path.name).write_bytes(path.read_bytes())
+    first, last = sorted(broken.glob("*.yaml"))[0], sorted(broken.glob("*.yaml"))[-1]
+    for path in (first, last):
+        path.write_text(path.read_text().replace("name:", "nmae:", 1))
+    with pytest.raises(SeedErrors) as raised:
+        load_gallery(broken, workers=2)
+    assert {problem.path.rsplit("/", 1)[-1] for problem in raised.value.problems} >= {first.name, last.name}
+
+
+def test_forked_lint_relate_and_text_match_one_process(synthetic_seeds):
+    canvases = load_gallery(synthetic_seeds).canvases
+    assert lint_canvases(canvases, workers=2) == lint_canvases(canvases, workers=1)
+    related = relate_all(canvases, 6, workers=2)
+    assert related == relate_all(canvases, 6, workers=1)
+    by_slug = {canvas.slug: canvas for canvas in canvases}
+    context = analysis_context(canvases)
+
+    def text(i):
+        return analysis_sections(canvases[i], [by_slug[link.slug] for link in related[canvases[i].slug]], context)
+
+    assert map_forked(text, len(canvases), 2) == [text(i) for i in range(len(canvases))]
+
+
+def test_a_worker_error_reaches_the_caller():
+    def task(i):
+        if i == COUNT - 1:
+            raise ValueError(f"canvas {i} is broken")
+        return i
+
+    with pytest.raises(ValueError, match=f"canvas {COUNT - 1} is broken"):
+        map_forked(task, COUNT, 2)
