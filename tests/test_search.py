@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
 from screenshots import assert_matches_reference
@@ -54,6 +55,19 @@ def test_header_search_box_submits_to_the_search_page(page: Page, find_url):
     page.get_by_role("search", name="Site search").get_by_role("button", name="Search").click()
     expect(page).to_have_url(f"{find_url}/search/?q={UNIQUE_WORD}")
     expect(page.get_by_label("Words to look for")).to_have_value(UNIQUE_WORD)
+    expect(results(page).get_by_role("link")).to_have_text(["Borealis Bikes"])
+
+
+def test_generated_analysis_is_left_out_of_the_index(page: Page, find_url, find_site):
+    # Every other canvas's generated text compares it with Borealis Bikes; only Borealis Bikes is about it.
+    others = [path for path in (find_site / "canvas").glob("*/index.html") if path.parent.name != "borealis-bikes"]
+    for path in others:
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert "Borealis" in " ".join(part.get_text(" ") for part in html.select("[data-generated]")), path
+        for part in html.select("[data-generated], [data-pagefind-ignore]"):
+            part.decompose()
+        assert "Borealis" not in html.select_one("[data-pagefind-body]").get_text(" "), path
+    page.goto(f"{find_url}/search/?q=Borealis")
     expect(results(page).get_by_role("link")).to_have_text(["Borealis Bikes"])
 
 
