@@ -378,10 +378,16 @@ def _sentences(text: str) -> list[str]:
     return [part for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])", text) if part]
 
 
-def _sentence_key(sentence: str, canvas: Canvas) -> str:
+def _name_patterns(canvas: Canvas) -> list[re.Pattern]:
+    """The company's name and its first word (longest first), each with an optional possessive."""
+    return [re.compile(re.escape(name) + r"(['’]s)?", re.IGNORECASE)
+            for name in sorted({canvas.name, canvas.name.split()[0]}, key=len, reverse=True)]
+
+
+def _sentence_key(sentence: str, names: list[re.Pattern]) -> str:
     """A sentence with the company's own name blanked, so 'Acme sells X' and 'Bolt sells X' match."""
-    for name in sorted({canvas.name, canvas.name.split()[0]}, key=len, reverse=True):
-        sentence = re.sub(re.escape(name) + r"(['’]s)?", "COMPANY", sentence, flags=re.IGNORECASE)
+    for name in names:
+        sentence = name.sub("COMPANY", sentence)
     return _normal(sentence)
 
 
@@ -392,9 +398,10 @@ def shared_prose(canvases: list[Canvas], today: datetime.date) -> list[Finding]:
     for canvas in canvases:
         texts = [(("summary",), canvas.summary)] + [(("analysis", key), text) for key, text in canvas.analysis.items()]
         reported = set()
+        names = _name_patterns(canvas)  # compiled once per canvas: re's own cache holds only 512 patterns
         for where, text in texts:
             for sentence in _sentences(text):
-                key = _sentence_key(sentence, canvas)
+                key = _sentence_key(sentence, names)
                 if len(key.split()) < MIN_SHARED_SENTENCE_WORDS or key in reported:
                     continue
                 if key in first_seen and first_seen[key][0].slug != canvas.slug:

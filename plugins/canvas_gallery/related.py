@@ -114,7 +114,7 @@ def _profiles(canvases: list[Canvas], stats: TermStats) -> list[_Profile]:
     return profiles
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=None)  # few distinct sets of revenue models, many canvases
 def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
@@ -145,6 +145,7 @@ class _Relater:
         for i, profile in enumerate(self.profiles):
             self.industry_groups[profile.canvas.industry.slug][profile.revenue].append(i)
             self.revenue_groups[profile.revenue].append(i)
+        self._fallback: dict[tuple, list] = {}  # see fallback_groups
 
     def content_scores(self, i: int) -> dict[int, float]:
         scores: dict[int, float] = defaultdict(float)
@@ -169,13 +170,13 @@ class _Relater:
         content = self.content_scores(i)
         slug, profiles, industry = self.slugs, self.profiles, self.profiles[i].industry
         best: list = []  # (-score, slug, index), at most ``need``, kept sorted
+        floor = float("-inf")  # the score a newcomer has to reach, once ``need`` are found
 
         def offer(entries):
-            nonlocal best
+            nonlocal best, floor
             best = heapq.nsmallest(need, set(best) | set(entries))
-
-        def floor() -> float:  # the score a newcomer has to reach
-            return -best[-1][0] if len(best) == need else float("-inf")
+            if len(best) == need:
+                floor = -best[-1][0]
 
         # Editors' picks, either way, are few: score them all.
         picked = self.picked_by[i] | {self.index_of[s] for s in self.canvases[i].related if s in self.index_of}
@@ -187,11 +188,11 @@ class _Relater:
         while queue:
             negative, _, j = heapq.heappop(queue)
             value = -negative
-            if value + INDUSTRY_WEIGHT + REVENUE_WEIGHT < floor():
+            if value + INDUSTRY_WEIGHT + REVENUE_WEIGHT < floor:
                 break
             if j in picked:
                 continue
-            if profiles[j].industry != industry and value + REVENUE_WEIGHT < floor():
+            if profiles[j].industry != industry and value + REVENUE_WEIGHT < floor:
                 continue  # cheap test before the full score
             batch.append((-self.score(i, j, value), slug[j], j))
             if len(batch) >= need:
@@ -199,16 +200,35 @@ class _Relater:
                 batch = []
         offer(batch)
         # No shared term: same industry and revenue models decide, one value per group of canvases.
-        mine = self.profiles[i].revenue
-        groups = [(INDUSTRY_WEIGHT + REVENUE_WEIGHT * _jaccard(mine, revenue), members)
-                  for revenue, members in self.industry_groups[self.profiles[i].industry].items()]
-        groups += [(REVENUE_WEIGHT * _jaccard(mine, revenue), members) for revenue, members in self.revenue_groups.items()]
         skip = content.keys() | picked
-        for value, members in sorted(groups, key=lambda group: -group[0]):
-            if value < floor():
+        for value, members in self.fallback_groups(industry, self.profiles[i].revenue, floor):
+            if value < floor:
                 break
             offer((-self.score(i, j, 0.0), slug[j], j) for j in self._first_outside(members, skip, i, need))
         return [j for _, _, j in best]
+
+    def fallback_groups(self, industry: str, revenue: frozenset, floor: float):
+        """(bonus, members) of the groups of canvases that could still reach ``floor``, best first, for a
+        canvas of this industry and these revenue models.
+
+        At 10,000 canvases, building and sorting every group for every canvas was half of relating. Now a
+        list whose best possible bonus is below the floor is not built at all (the floor only rises), the
+        others are built once per industry and revenue models, and the two are merged lazily, since the
+        caller stops after the first few.
+        """
+        same_industry = any_industry = ()
+        if floor <= INDUSTRY_WEIGHT + REVENUE_WEIGHT:
+            same_industry = self._sorted_groups(("industry", industry, revenue), INDUSTRY_WEIGHT, revenue,
+                                                self.industry_groups[industry])
+        if floor <= REVENUE_WEIGHT:
+            any_industry = self._sorted_groups(("revenue", revenue), 0.0, revenue, self.revenue_groups)
+        return heapq.merge(same_industry, any_industry, key=lambda group: -group[0])  # stable: industry first
+
+    def _sorted_groups(self, key, bonus: float, revenue: frozenset, groups: dict) -> list:
+        if key not in self._fallback:
+            ranked = [(bonus + REVENUE_WEIGHT * _jaccard(revenue, theirs), members) for theirs, members in groups.items()]
+            self._fallback[key] = sorted(ranked, key=lambda group: -group[0])
+        return self._fallback[key]
 
     @staticmethod
     def _first_outside(members: list[int], skip, i: int, need: int) -> list[int]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -87,9 +89,20 @@ def _suggest(word: str, choices) -> str:
 def _display(path: Path, root: Path) -> str:
     """Paths as the editor would type them, relative to the project when possible."""
     try:
-        return str(path.resolve().relative_to(root.resolve().parent))
+        # A seed in the seeds folder: only the folder is resolved (once), not each of thousands of files.
+        resolved = _resolved(root) / path.name if path.parent == root else path.resolve()
+        return str(resolved.relative_to(_resolved(root).parent))
     except ValueError:
         return str(path)
+
+
+def _resolved(folder: Path) -> Path:
+    return _resolved_in(os.getcwd(), folder)
+
+
+@functools.lru_cache(maxsize=16)
+def _resolved_in(cwd: str, folder: Path) -> Path:  # keyed by the working directory too: a relative folder
+    return folder.resolve()
 
 
 class _FileChecker:
