@@ -33,6 +33,9 @@ CACHE_PATH = os.environ.get("CANVAS_CACHE_PATH") or str(HERE / "cache")
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CHECK_MODIFIED_METHOD = "md5"
+# Canvas pages per Pagefind run: larger galleries get a search index in parts (search_shards.py); the
+# tests set a small size to build one in parts.
+CANVAS_SEARCH_SHARD_SIZE = int(os.environ.get("CANVAS_SEARCH_SHARD_SIZE") or 2500)
 # Social cards already drawn, named by the hash of what they show (cache/ is not committed).
 CANVAS_SOCIAL_CARD_CACHE = os.environ.get("CANVAS_SOCIAL_CARD_CACHE") or str(HERE / "cache" / "social-cards")
 

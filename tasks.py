@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from canvas_gallery.atomic_output import replace_directory  # noqa: E402
 from canvas_gallery.buildstats import record_step  # noqa: E402
 from canvas_gallery.forked import default_workers  # noqa: E402
+from canvas_gallery.search_shards import shards_for  # noqa: E402
 from canvas_gallery.search_index import stabilise_bundle  # noqa: E402
 from canvas_gallery.seeds import SEED_CACHE_FILE, SeedErrors, load_gallery  # noqa: E402
 from canvas_gallery.lint import errors_in, lint_canvases, report as lint_report  # noqa: E402
@@ -91,12 +92,22 @@ def export_canvases(settings_file, env, site, seeds, drafts):
         sys.exit(1)
 
 
+def index_for_search(c, site, shards):
+    """One Pagefind run per part of the index, one after the other so that memory stays bounded."""
+    for shard in shards:
+        glob = f' --glob "{shard.glob}"' if shard.glob else ""
+        c.run(f'"{sys.executable}" -m pagefind_bin --site "{site}" --output-subdir "{shard.bundle}"{glob} --silent',
+              pty=False)
+        stabilise_bundle(site / shard.bundle)  # Pagefind orders filter values at random; two builds must match
+
+
 def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAULT_SEEDS, exports=False,
                export_cache=None):
     output = Path(output).resolve()
     timings = os.environ.get("CANVAS_TIMINGS_FILE", "")  # bench/ asks for each step's seconds
     started = time.perf_counter()
-    lint_gallery(check_seeds(seeds, include_drafts=drafts))
+    gallery = check_seeds(seeds, include_drafts=drafts)
+    lint_gallery(gallery)
     record_step(timings, "check", time.perf_counter() - started)
     env = dict(os.environ, CANVAS_SEEDS_PATH=str(Path(seeds).resolve()))
     if siteurl is not None:
@@ -119,9 +130,9 @@ def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAU
             export_canvases(settings_file, env, staging, seeds, drafts)
         # The search index (pagefind/) reads the finished pages; a failure here also keeps the old site.
         started = time.perf_counter()
-        c.run(f'"{sys.executable}" -m pagefind_bin --site "{staging}" --silent', pty=False)
+        slugs = [canvas.slug for canvas in gallery.canvases]
+        index_for_search(c, staging, shards_for(pelican_settings(settings_file, env), slugs))
         record_step(timings, "search_index", time.perf_counter() - started)
-        stabilise_bundle(staging / "pagefind")  # Pagefind orders filter values at random; two builds must match
         replace_directory(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

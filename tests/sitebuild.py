@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import subprocess
 import sys
 import threading
@@ -14,11 +15,13 @@ SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-def build(output: Path, *, seeds: Path = SEEDS, siteurl: str = "", extra: tuple = (), check=True, task="build"):
-    """Run `invoke build` (or `invoke publish`) as the Makefile does; returns the CompletedProcess."""
+def build(output: Path, *, seeds: Path = SEEDS, siteurl: str = "", extra: tuple = (), check=True, task="build",
+          env: dict | None = None):
+    """Run `invoke build` (or `invoke publish`) as the Makefile does; returns the CompletedProcess.
+    ``env``: environment variables to add (settings pelicanconf.py reads from the environment)."""
     command = [sys.executable, "-m", "invoke", task, "--output", str(output), "--seeds", str(seeds),
                "--siteurl", siteurl, *extra]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})})
     if check and result.returncode != 0:
         raise AssertionError(f"build failed:\n{result.stdout}\n{result.stderr}")
     return result

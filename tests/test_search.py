@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -12,6 +14,9 @@ from playwright.sync_api import Page, expect
 
 from screenshots import assert_matches_reference
 from sitebuild import FIXTURES, SiteServer, build
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+from canvas_gallery.search_shards import SearchShard, plan_shards  # noqa: E402
 
 UNIQUE_WORD = "kickstand"  # in the items of tests/fixtures/find/borealis-bikes.yaml and nowhere else
 
@@ -130,3 +135,57 @@ def test_two_builds_write_the_same_search_index(tmp_path, find_site):
              for p in sorted((tmp_path / "again" / "pagefind").rglob("*")) if p.is_file()}
     assert bundle.keys() == again.keys()
     assert [name for name in bundle if bundle[name] != again[name]] == []
+
+
+@pytest.fixture(scope="module")
+def sharded_find_url(tmp_path_factory):
+    """The find seeds with a search index in two parts (two canvases each), published under /repo."""
+    seeds = tmp_path_factory.mktemp("find-sharded") / "seeds"
+    shutil.copytree(FIXTURES / "seeds", seeds)
+    for extra in sorted((FIXTURES / "find").glob("*.yaml")):
+        shutil.copy(extra, seeds / extra.name)
+    output = seeds.parent / "output"
+    with SiteServer(output, prefix="repo") as server:
+        build(output, seeds=seeds, siteurl=server.url, env={"CANVAS_SEARCH_SHARD_SIZE": "2"})
+        yield server.url, output
+
+
+def indexed_pages(bundle) -> int:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def test_a_large_gallery_is_indexed_in_parts(sharded_find_url):
+    _, site = sharded_find_url
+    canvases = len(list((site / "canvas").glob("*/index.html")))
+    assert canvases == 4
+    assert [indexed_pages(site / bundle) for bundle in ("pagefind", "pagefind-2")] == [2, 2]
+    assert not (site / "pagefind-3").exists()
+
+
+def test_search_finds_canvases_in_every_part(page: Page, sharded_find_url):
+    url, _ = sharded_find_url
+    page.goto(f"{url}/search/?q={UNIQUE_WORD}")  # borealis-bikes: the first part
+    expect(results(page).get_by_role("link")).to_have_text(["Borealis Bikes"])
+    page.goto(f"{url}/search/?q=escaped")  # hostile-example: the second part
+    expect(results(page).get_by_role("link")).to_have_text(['Hostile <b>Example</b> "Quotes" & Co'])
+    results(page).get_by_role("link").click()
+    expect(page).to_have_url(f"{url}/canvas/hostile-example/")
+
+
+def test_the_industry_facet_spans_every_part(page: Page, sharded_find_url):
+    url, _ = sharded_find_url
+    page.goto(f"{url}/search/?industry=consumer-electronics")  # acme-robotics (first part) and xiaomi (second)
+    expect(results(page)).to_have_count(2)
+    assert sorted(results(page).get_by_role("link").all_inner_texts()) == ["Acme Robotics", "Xiaomi"]
+
+
+def test_shards_are_runs_of_first_characters_as_large_as_fit():
+    slugs = ["alpha", "apex", "bolt", "cedar", "crane", "crest", "dune", "zeta"]
+    assert plan_shards(slugs, "canvas/{slug}/index.html", 8) == [SearchShard("pagefind", "")]
+    assert plan_shards(slugs, "canvas/{slug}/index.html", 3) == [
+        SearchShard("pagefind", "canvas/[ab]*/index.html"),
+        SearchShard("pagefind-2", "canvas/[c]*/index.html"),  # three c-slugs: a part of their own
+        SearchShard("pagefind-3", "canvas/[dz]*/index.html"),
+    ]
+    assert plan_shards(slugs, "canvas/{slug}/index.html", 1)[2] == SearchShard("pagefind-3", "canvas/[c]*/index.html")

@@ -17,6 +17,7 @@ from .compare import compare_choices, compare_index, index_json
 from .exports import downloads_for, export_files
 from .blocks import BLOCKS, MAX_ITEMS
 from .exports_render import rendered_downloads
+from .search_shards import shards_for
 from .seeds import load_industries
 from .model import Canvas, Industry
 from .forked import default_workers, map_forked
@@ -137,6 +138,8 @@ class CanvasGenerator(Generator):
     def add_find_context(self, canvases):
         for name in ("SEARCH_URL", "COMPARE_URL", "CANVAS_INDEX_SAVE_AS"):
             self.context[name] = setting(self.settings, name)
+        # The parts the search index is built in (tasks.py runs Pagefind for each): the search page loads them all.
+        self.context["search_bundles"] = [shard.bundle for shard in shards_for(self.settings, [c.slug for c in canvases])]
         json_as, yaml_as = setting(self.settings, "CANVAS_JSON_SAVE_AS"), setting(self.settings, "CANVAS_YAML_SAVE_AS")
         self.context["canvas_downloads"] = {canvas.slug: downloads_for(canvas.slug, json_as, yaml_as) for canvas in canvases}
         limit = setting(self.settings, "CANVAS_COMPARE_CHOICES")

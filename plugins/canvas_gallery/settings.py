@@ -47,6 +47,9 @@ DEFAULTS = {
     # The search page (Pagefind, indexed after Pelican by `invoke build`) and the compare page.
     "SEARCH_URL": "search/",
     "SEARCH_SAVE_AS": "search/index.html",
+    # Canvas pages per Pagefind run: a larger gallery is indexed in parts, merged by the search page
+    # (search_shards.py); Pagefind needs about 0.2 MB of memory per page it indexes.
+    "CANVAS_SEARCH_SHARD_SIZE": 2500,
     "COMPARE_URL": "compare/",
     "COMPARE_SAVE_AS": "compare/index.html",
     # The "Compare with…" picker of a canvas page: its related canvases, then at most this many more of

@@ -87,6 +87,9 @@
     try {
       pagefind = await import(form.dataset.bundle);
       await pagefind.options({ baseUrl: form.dataset.siteurl });
+      // A large gallery's index is built in parts; the others are merged into the first one.
+      var more = (form.dataset.moreBundles || "").split(" ").filter(Boolean);
+      for (var i = 0; i < more.length; i++) await pagefind.mergeIndex(more[i]);
       pagefind.init();
     } catch (error) {
       status.textContent = "The search index could not be loaded; browse the gallery instead.";
