@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Canvas
-from .yaml_lines import load_located
+from .yaml_lines import load_plain
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,8 @@ def _plain(value):
 
 
 def seed_document(seed_text: str) -> dict:
-    """The seed as plain data, keys in the seed's own order, read by the same loader the validator uses."""
-    return _plain(load_located(seed_text).value)
+    """The seed as plain data, keys in the seed's own order (the seed was validated when it was loaded)."""
+    return _plain(load_plain(seed_text))
 
 
 def canvas_json(document: dict) -> str:

@@ -114,7 +114,7 @@ def _profiles(canvases: list[Canvas], stats: TermStats) -> list[_Profile]:
     return profiles
 
 
-@functools.lru_cache(maxsize=None)  # few distinct sets of revenue models, many canvases
+@functools.lru_cache(maxsize=65536)
 def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
@@ -145,7 +145,7 @@ class _Relater:
         for i, profile in enumerate(self.profiles):
             self.industry_groups[profile.canvas.industry.slug][profile.revenue].append(i)
             self.revenue_groups[profile.revenue].append(i)
-        self._fallback: dict[tuple, list] = {}  # see fallback_groups
+        self._likeness: dict[frozenset, list] = {}  # see _alike
 
     def content_scores(self, i: int) -> dict[int, float]:
         scores: dict[int, float] = defaultdict(float)
@@ -209,26 +209,33 @@ class _Relater:
 
     def fallback_groups(self, industry: str, revenue: frozenset, floor: float):
         """(bonus, members) of the groups of canvases that could still reach ``floor``, best first, for a
-        canvas of this industry and these revenue models.
+        canvas of this industry and these revenue models; ties in the order of each group's first canvas.
 
-        At 10,000 canvases, building and sorting every group for every canvas was half of relating. Now a
-        list whose best possible bonus is below the floor is not built at all (the floor only rises), the
-        others are built once per industry and revenue models, and the two are merged lazily, since the
-        caller stops after the first few.
+        At 10,000 canvases, building and sorting every group for every canvas was half of relating. Now
+        the groups are walked lazily in order of how alike their revenue models are (one sorted list per
+        set of revenue models), since the caller stops after the first few, and a list whose best
+        possible bonus is below the floor is not walked at all (the floor only rises).
         """
         same_industry = any_industry = ()
         if floor <= INDUSTRY_WEIGHT + REVENUE_WEIGHT:
-            same_industry = self._sorted_groups(("industry", industry, revenue), INDUSTRY_WEIGHT, revenue,
-                                                self.industry_groups[industry])
+            same_industry = self._groups_by_likeness(INDUSTRY_WEIGHT, revenue, self.industry_groups[industry])
         if floor <= REVENUE_WEIGHT:
-            any_industry = self._sorted_groups(("revenue", revenue), 0.0, revenue, self.revenue_groups)
+            any_industry = self._groups_by_likeness(0.0, revenue, self.revenue_groups)
         return heapq.merge(same_industry, any_industry, key=lambda group: -group[0])  # stable: industry first
 
-    def _sorted_groups(self, key, bonus: float, revenue: frozenset, groups: dict) -> list:
-        if key not in self._fallback:
-            ranked = [(bonus + REVENUE_WEIGHT * _jaccard(revenue, theirs), members) for theirs, members in groups.items()]
-            self._fallback[key] = sorted(ranked, key=lambda group: -group[0])
-        return self._fallback[key]
+    def _groups_by_likeness(self, bonus: float, revenue: frozenset, groups: dict):
+        for likeness, models in self._alike(revenue):
+            for members in sorted((groups[m] for m in models if m in groups), key=lambda members: members[0]):
+                yield bonus + REVENUE_WEIGHT * likeness, members
+
+    def _alike(self, revenue: frozenset) -> list[tuple[float, list[frozenset]]]:
+        """Every set of revenue models in the gallery, grouped by Jaccard likeness to this one, most alike first."""
+        if revenue not in self._likeness:
+            by_likeness = defaultdict(list)
+            for theirs in self.revenue_groups:
+                by_likeness[_jaccard(revenue, theirs)].append(theirs)
+            self._likeness[revenue] = sorted(by_likeness.items(), key=lambda pair: -pair[0])
+        return self._likeness[revenue]
 
     @staticmethod
     def _first_outside(members: list[int], skip, i: int, need: int) -> list[int]:
