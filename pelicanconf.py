@@ -22,6 +22,8 @@ PLUGINS = ["canvas_gallery"]
 CANVAS_SEEDS_PATH = os.environ.get("CANVAS_SEEDS_PATH") or str(HERE / "seeds")
 CANVAS_INCLUDE_DRAFTS = os.environ.get("CANVAS_INCLUDE_DRAFTS") == "1"
 CANVAS_RELATED_COUNT = 6
+# `invoke preview seeds/<slug>.yaml` builds only that canvas's own files (see tasks.py).
+CANVAS_ONLY = [slug for slug in os.environ.get("CANVAS_ONLY", "").split(",") if slug]
 # PDF/PNG exports: rendered and linked only when the build asks (invoke build --exports, invoke publish).
 CANVAS_EXPORTS = os.environ.get("CANVAS_EXPORTS") == "1"
 CANVAS_EXPORT_CACHE = os.environ.get("CANVAS_EXPORT_CACHE") or str(HERE / "cache" / "exports")

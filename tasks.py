@@ -5,6 +5,7 @@ build (Pelican, then the search index) succeeded, so a failed or killed build ne
 half-written site where the last good one was.
 """
 
+import contextlib
 import os
 import shutil
 import sys
@@ -21,6 +22,7 @@ from canvas_gallery.atomic_output import replace_directory  # noqa: E402
 from canvas_gallery.buildstats import record_step  # noqa: E402
 from canvas_gallery.forked import default_workers  # noqa: E402
 from canvas_gallery.search_shards import shards_for  # noqa: E402
+from canvas_gallery.settings import setting  # noqa: E402
 from canvas_gallery.search_index import stabilise_bundle  # noqa: E402
 from canvas_gallery.seeds import SEED_CACHE_FILE, SeedErrors, load_gallery  # noqa: E402
 from canvas_gallery.lint import errors_in, lint_canvases, report as lint_report  # noqa: E402
@@ -52,9 +54,12 @@ def check_seeds(seeds=DEFAULT_SEEDS, include_drafts=False):
     return gallery
 
 
-def lint_gallery(gallery):
-    """Lint the canvases about to be built: list every finding, stop on errors (warnings do not stop)."""
+def lint_gallery(gallery, about=None):
+    """Lint the canvases about to be built: list every finding, stop on errors (warnings do not stop).
+    ``about``: report only the findings in this canvas's file (the gallery is linted all the same)."""
     findings = lint_canvases(gallery.canvases, cache_file=cache_folder() / LINT_CACHE_FILE, workers=default_workers())
+    if about is not None:
+        findings = [finding for finding in findings if finding.path == about.path]
     errors = errors_in(findings)
     if findings:
         print(lint_report(findings), file=sys.stderr if errors else sys.stdout)
@@ -62,23 +67,38 @@ def lint_gallery(gallery):
         sys.exit(1)
 
 
-def pelican_settings(settings_file, env):
-    """Pelican's settings as the build's Pelican run reads them: same file, same environment."""
-    from pelican.settings import read_settings
-
+@contextlib.contextmanager
+def build_environment(env):
+    """pelicanconf.py reads part of its settings from the environment: set the build's for a while."""
     saved = dict(os.environ)
     os.environ.update(env)
     try:
-        return read_settings(str(ROOT / settings_file))
+        yield
     finally:
         os.environ.clear()
         os.environ.update(saved)
 
 
+def pelican_settings(settings_file, env):
+    """Pelican's settings as the build's Pelican run reads them: same file, same environment."""
+    from pelican.settings import read_settings
+
+    with build_environment(env):
+        return read_settings(str(ROOT / settings_file))
+
+
+def run_pelican(settings_file, output, env):
+    """Pelican in this process, as `python -m pelican -q` would run it (one interpreter start and the seed
+    loading modules' imports less); its errors exit with Pelican's own status, after its own report."""
+    from pelican import main as pelican_main
+
+    with build_environment(env):
+        pelican_main(["-q", "-s", str(ROOT / settings_file), "-o", str(output)])
+
+
 def export_canvases(settings_file, env, site, seeds, drafts):
     """Render every canvas page of the staging site to PDF and PNG (cached; see exports_render.py)."""
     from canvas_gallery.exports_render import ExportError, export_jobs, render_exports
-    from canvas_gallery.settings import setting
 
     settings = pelican_settings(settings_file, env)
     slugs = [canvas.slug for canvas in load_gallery(seeds, include_drafts=drafts).canvases]
@@ -101,6 +121,14 @@ def index_for_search(c, site, shards):
         stabilise_bundle(site / shard.bundle)  # Pagefind orders filter values at random; two builds must match
 
 
+def new_staging(output: Path) -> Path:
+    """An empty folder beside ``output`` to build into; folders left by a killed build are removed first."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    for stale in output.parent.glob(f".build-{output.name}-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f".build-{output.name}-", dir=output.parent))
+
+
 def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAULT_SEEDS, exports=False,
                export_cache=None):
     output = Path(output).resolve()
@@ -118,14 +146,10 @@ def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAU
         env["CANVAS_EXPORTS"] = "1"  # the canvas pages link the PDF and PNG
     if export_cache:
         env["CANVAS_EXPORT_CACHE"] = str(Path(export_cache).resolve())
-    output.parent.mkdir(parents=True, exist_ok=True)
-    for stale in output.parent.glob(f".build-{output.name}-*"):  # left by a build that was killed
-        shutil.rmtree(stale, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".build-{output.name}-", dir=output.parent))
+    staging = new_staging(output)
     try:
-        # On a terminal Pelican gets one too, for the plugin's progress bars; in CI it prints one summary line.
-        c.run(f'"{sys.executable}" -m pelican -q -s "{ROOT / settings_file}" -o "{staging}"', env=env,
-              pty=sys.stdout.isatty())
+        # On a terminal the plugin shows progress bars; in CI it prints one summary line.
+        run_pelican(settings_file, staging, env)
         if exports:  # a failed export also keeps the old site
             export_canvases(settings_file, env, staging, seeds, drafts)
         # The search index (pagefind/) reads the finished pages; a failure here also keeps the old site.
@@ -147,6 +171,43 @@ def build(c, output=CONFIG["deploy_path"], siteurl=None, drafts=False, seeds=str
           export_cache=None):
     """Build the local version of the site."""
     build_site(c, CONFIG["settings_base"], output, siteurl, drafts, seeds, exports, export_cache)
+
+
+@task(help={"seed": "the edited seed file, e.g. seeds/xiaomi.yaml", "output": "the built site (default output/)"})
+def preview(c, seed, output=CONFIG["deploy_path"]):
+    """Rebuild one edited canvas's page, card and downloads into the built site, in a second or two.
+
+    The canvas is checked, related and written up against the whole gallery as in a full build, but
+    nothing else is rewritten: other pages that list or compare it, the search index and the sitemap
+    catch up at the next `invoke build`. Atomic like a build: the site is swapped whole.
+    """
+    seed, output = Path(seed).resolve(), Path(output).resolve()
+    if not output.is_dir():
+        sys.exit(f"{output} has no site to update yet: run `invoke build` first, then preview edits.")
+    gallery = check_seeds(seed.parent)
+    canvas = next((canvas for canvas in gallery.canvases if canvas.slug == seed.stem.lower()), None)
+    if canvas is None:
+        sys.exit(f"{seed.name}: not a canvas of {seed.parent} (a draft? build those with `invoke build --drafts`)")
+    lint_gallery(gallery, about=canvas)
+    env = dict(os.environ, CANVAS_SEEDS_PATH=str(seed.parent), CANVAS_ONLY=canvas.slug)
+    fresh, staging = new_staging(output), None
+    try:
+        run_pelican(CONFIG["settings_base"], fresh, env)
+        save_as = setting(pelican_settings(CONFIG["settings_base"], env), "CANVAS_SAVE_AS")
+        folder = Path(save_as.format(slug=canvas.slug)).parent
+        # The site as it is, as hard links (no copying), with the canvas's own folder replaced by the fresh one:
+        # os.replace swaps a name, it never writes into a file the old site shares.
+        staging = Path(tempfile.mkdtemp(prefix=f".build-{output.name}-", dir=output.parent)) / "site"
+        shutil.copytree(output, staging, copy_function=os.link)
+        (staging / folder).mkdir(parents=True, exist_ok=True)
+        for path in (fresh / folder).iterdir():
+            os.replace(path, staging / folder / path.name)
+        replace_directory(staging, output)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging.parent, ignore_errors=True)
+    print(f"Previewed {canvas.name}: {output / folder}/ (the rest of the site waits for `invoke build`)")
 
 
 @task

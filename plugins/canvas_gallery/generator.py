@@ -92,20 +92,25 @@ class CanvasGenerator(Generator):
             for industry in gallery.industries
         ]
         pages_by_industry = {page.slug: page for page in self.industry_pages}
-        self.start_social_cards(gallery.canvases, pages_by_industry)  # drawn in the background from here on
         by_slug = gallery.by_slug()
         canvases = gallery.canvases
+        # A preview writes only the pages of the canvases it names; they are still related to, and
+        # written up against, the whole gallery.
+        self.only = set(setting(self.settings, "CANVAS_ONLY"))
+        shown = [canvas for canvas in canvases if canvas.slug in self.only] if self.only else canvases
+        self.start_social_cards(shown, pages_by_industry, len(canvases))  # drawn in the background from here on
         with self.stats.step("relate"):
-            related = relate_all(canvases, setting(self.settings, "CANVAS_RELATED_COUNT"), workers)
+            related = relate_all(canvases, setting(self.settings, "CANVAS_RELATED_COUNT"), workers,
+                                 self.only or None)
         with self.stats.step("text"):
             siteurl = self.settings["SITEURL"]
             texts = analysis_context(canvases, {c.slug: f"{siteurl}/{c.url}" for c in canvases})
             analyses = map_forked(lambda i: analysis_sections(
-                canvases[i], [by_slug[link.slug] for link in related[canvases[i].slug]], texts), len(canvases), workers)
+                shown[i], [by_slug[link.slug] for link in related[shown[i].slug]], texts), len(shown), workers)
         self.canvas_pages = [
             CanvasPage(canvas, pages_by_industry[canvas.industry.slug],
                        [(by_slug[link.slug], link.reason) for link in related[canvas.slug]], analysis)
-            for canvas, analysis in zip(canvases, analyses)
+            for canvas, analysis in zip(shown, analyses)
         ]
         self.context["canvases"] = gallery.canvases
         self.context["industry_pages"] = self.industry_pages
@@ -121,6 +126,11 @@ class CanvasGenerator(Generator):
         for page in self.canvas_pages:
             writer.write_file(page.canvas.save_as, canvas_template, self.context, page=page, canvas=page.canvas,
                               url=page.canvas.url, **self.canvas_seo(page))
+        if self.only:  # a preview: the canvases' own files, nothing that lists the gallery
+            self.copy_social_cards()
+            self.write_downloads([page.canvas for page in self.canvas_pages])
+            self.stats.finish()
+            return
         industry_template = self.get_template("industry")
         for industry_page in self.industry_pages:
             writer.write_file(industry_page.save_as, industry_template, self.context, industry_page=industry_page,
@@ -150,18 +160,26 @@ class CanvasGenerator(Generator):
 
     def write_find_pages(self, writer):
         canvases, json_as = self.context["canvases"], setting(self.settings, "CANVAS_JSON_SAVE_AS")
-        files = export_files(canvases, self.seeds_path(), json_as, setting(self.settings, "CANVAS_YAML_SAVE_AS"))
+        self.write_downloads(canvases)
         related = {page.canvas.slug: [other.slug for other, _ in page.related] for page in self.canvas_pages}
-        files[setting(self.settings, "CANVAS_INDEX_SAVE_AS")] = index_json(
-            compare_index(canvases, related, json_as)).encode("utf-8")
-        for path, content in files.items():
-            target = os.path.join(self.output_path, path)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "wb") as stream:
-                stream.write(content)
+        self.write_bytes(setting(self.settings, "CANVAS_INDEX_SAVE_AS"),
+                         index_json(compare_index(canvases, related, json_as)).encode("utf-8"))
         for name in ("search", "compare"):
             writer.write_file(setting(self.settings, f"{name.upper()}_SAVE_AS"), self.get_template(name),
                               self.context, url=setting(self.settings, f"{name.upper()}_URL"))
+
+    def write_downloads(self, canvases):
+        """The JSON and YAML download of each canvas."""
+        files = export_files(canvases, self.seeds_path(), setting(self.settings, "CANVAS_JSON_SAVE_AS"),
+                             setting(self.settings, "CANVAS_YAML_SAVE_AS"))
+        for path, content in files.items():
+            self.write_bytes(path, content)
+
+    def write_bytes(self, path: str, content: bytes):
+        target = os.path.join(self.output_path, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as stream:
+            stream.write(content)
 
     # The editor and the PDF/PNG downloads (rendered after Pelican by exports_render, called from tasks.py).
     def add_editor_context(self, gallery):
@@ -233,11 +251,11 @@ class CanvasGenerator(Generator):
     def social_card_cache(self) -> str:
         return self.project_path(setting(self.settings, "CANVAS_SOCIAL_CARD_CACHE"))
 
-    def start_social_cards(self, canvases, pages_by_industry):
+    def start_social_cards(self, canvases, pages_by_industry, gallery_size: int):
         """Draw the missing cards in two processes while the rest of the build runs (see CardDrawing)."""
         cards = [card_for(canvas, pages_by_industry[canvas.industry.slug].name, self.settings["SITENAME"])
                  for canvas in canvases]
-        self.card_drawing = CardDrawing(cards + [self.site_social_card(len(canvases))], self.social_card_cache())
+        self.card_drawing = CardDrawing(cards + [self.site_social_card(gallery_size)], self.social_card_cache())
         self.card_copies = []
 
     def write_card(self, card, save_as: str) -> str:

@@ -300,12 +300,14 @@ class _Relater:
         return links
 
 
-def relate_all(canvases: list[Canvas], count: int, workers: int = 1) -> dict[str, list[RelatedLink]]:
+def relate_all(canvases: list[Canvas], count: int, workers: int = 1, only=None) -> dict[str, list[RelatedLink]]:
     """Every canvas's related links at once (slug -> links): the editor's picks, then the best
-    matches, at most ``count`` in all. ``workers`` > 1 shares the canvases out over forked processes."""
+    matches, at most ``count`` in all. ``workers`` > 1 shares the canvases out over forked processes.
+    ``only``: the slugs to relate (still against the whole gallery); None for all."""
     relater = _Relater(canvases)
-    links = map_forked(lambda i: relater.links(i, count), len(relater.canvases), workers)
-    return {canvas.slug: canvas_links for canvas, canvas_links in zip(relater.canvases, links)}
+    wanted = [i for i, canvas in enumerate(relater.canvases) if only is None or canvas.slug in only]
+    links = map_forked(lambda n: relater.links(wanted[n], count), len(wanted), workers)
+    return {relater.canvases[i].slug: canvas_links for i, canvas_links in zip(wanted, links)}
 
 
 _relate_once = per_gallery(relate_all)
