@@ -54,12 +54,11 @@ def check_seeds(seeds=DEFAULT_SEEDS, include_drafts=False):
     return gallery
 
 
-def lint_gallery(gallery, about=None):
+def lint_gallery(canvases, cached=True):
     """Lint the canvases about to be built: list every finding, stop on errors (warnings do not stop).
-    ``about``: report only the findings in this canvas's file (the gallery is linted all the same)."""
-    findings = lint_canvases(gallery.canvases, cache_file=cache_folder() / LINT_CACHE_FILE, workers=default_workers())
-    if about is not None:
-        findings = [finding for finding in findings if finding.path == about.path]
+    ``cached``: keep findings per canvas (for the whole gallery only: the cache keeps what was linted last)."""
+    cache_file = cache_folder() / LINT_CACHE_FILE if cached else None
+    findings = lint_canvases(canvases, cache_file=cache_file, workers=default_workers())
     errors = errors_in(findings)
     if findings:
         print(lint_report(findings), file=sys.stderr if errors else sys.stdout)
@@ -135,7 +134,7 @@ def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAU
     timings = os.environ.get("CANVAS_TIMINGS_FILE", "")  # bench/ asks for each step's seconds
     started = time.perf_counter()
     gallery = check_seeds(seeds, include_drafts=drafts)
-    lint_gallery(gallery)
+    lint_gallery(gallery.canvases)
     record_step(timings, "check", time.perf_counter() - started)
     env = dict(os.environ, CANVAS_SEEDS_PATH=str(Path(seeds).resolve()))
     if siteurl is not None:
@@ -188,7 +187,7 @@ def preview(c, seed, output=CONFIG["deploy_path"]):
     canvas = next((canvas for canvas in gallery.canvases if canvas.slug == seed.stem.lower()), None)
     if canvas is None:
         sys.exit(f"{seed.name}: not a canvas of {seed.parent} (a draft? build those with `invoke build --drafts`)")
-    lint_gallery(gallery, about=canvas)
+    lint_gallery([canvas], cached=False)  # its own findings; prose copied between canvases: `invoke build`
     env = dict(os.environ, CANVAS_SEEDS_PATH=str(seed.parent), CANVAS_ONLY=canvas.slug)
     fresh, staging = new_staging(output), None
     try:
@@ -234,7 +233,7 @@ def validate(c, seeds=str(DEFAULT_SEEDS)):
 def lint(c, seeds=str(DEFAULT_SEEDS), drafts=False):
     """Lint the seed canvases (duplicates, generic items, doubtful figures, copied prose); fails on errors."""
     gallery = check_seeds(seeds, include_drafts=drafts)
-    lint_gallery(gallery)
+    lint_gallery(gallery.canvases)
     print(f"{len(gallery.canvases)} canvases linted")
 
 
