@@ -35,6 +35,8 @@ CACHE_PATH = os.environ.get("CANVAS_CACHE_PATH") or str(HERE / "cache")
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CHECK_MODIFIED_METHOD = "md5"
+# Cards per industry on the gallery (the tests set 1 to see a gallery that lists only some canvases).
+CANVAS_GALLERY_CARDS = int(os.environ.get("CANVAS_GALLERY_CARDS") or 6)
 # Canvas pages per Pagefind run: larger galleries get a search index in parts (search_shards.py); the
 # tests set a small size to build one in parts.
 CANVAS_SEARCH_SHARD_SIZE = int(os.environ.get("CANVAS_SEARCH_SHARD_SIZE") or 2500)

@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
 from canvas_gallery.blocks import BLOCKS  # noqa: E402
 from canvas_gallery.seeds import load_gallery  # noqa: E402
+from canvas_gallery.settings import DEFAULTS  # noqa: E402
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -41,10 +42,21 @@ def test_every_industry_has_a_page_listing_its_canvases(gallery_site):
         assert names == {c.name for c in gallery.canvases if c.industry == industry}
 
 
-def test_gallery_links_every_canvas(gallery_site):
-    page = soup(gallery_site / "index.html")
-    linked = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select(".card__title a")}
-    assert linked == {c.slug for c in load_gallery(SEEDS).canvases}
+def test_gallery_shows_the_first_canvases_of_each_industry_and_links_the_rest(gallery_site):
+    """Every canvas is one click from the gallery or two (through its industry's page, tested above)."""
+    gallery, page = load_gallery(SEEDS), soup(gallery_site / "index.html")
+    limit = DEFAULTS["CANVAS_GALLERY_CARDS"]
+    assert any(sum(c.industry == industry for c in gallery.canvases) > limit for industry in gallery.industries)
+    for industry in gallery.industries:
+        canvases = [c for c in gallery.canvases if c.industry == industry]
+        group = page.select_one(f'.gallery-group[data-industry="{industry.slug}"]')
+        assert [a.get_text(strip=True) for a in group.select(".card__title a")] == [c.name for c in canvases[:limit]]
+        more = group.select_one(".gallery-group__more a")
+        if len(canvases) > limit:
+            assert more.get_text(strip=True) == f"All {len(canvases)} canvases in {industry.name}"
+            assert more["href"].endswith(f"/industry/{industry.slug}/")
+        else:
+            assert more is None
 
 
 def test_hand_written_pages_and_404_exist(gallery_site):

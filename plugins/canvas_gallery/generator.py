@@ -40,6 +40,7 @@ class IndustryPage:
     canvases: list[Canvas]
     url: str
     save_as: str
+    featured: list[Canvas] = field(default_factory=list)  # the first few, shown on the gallery
 
     @property
     def name(self) -> str:
@@ -91,6 +92,9 @@ class CanvasGenerator(Generator):
             )
             for industry in gallery.industries
         ]
+        featured = setting(self.settings, "CANVAS_GALLERY_CARDS")
+        for industry_page in self.industry_pages:
+            industry_page.featured = industry_page.canvases[:featured]
         pages_by_industry = {page.slug: page for page in self.industry_pages}
         by_slug = gallery.by_slug()
         canvases = gallery.canvases
@@ -135,8 +139,9 @@ class CanvasGenerator(Generator):
         for industry_page in self.industry_pages:
             writer.write_file(industry_page.save_as, industry_template, self.context, industry_page=industry_page,
                               url=industry_page.url, **self.industry_seo(industry_page))
+        listed = sum(len(industry_page.featured) for industry_page in self.industry_pages)
         writer.write_file(setting(self.settings, "GALLERY_SAVE_AS"), self.get_template("gallery"), self.context,
-                          url="", **self.gallery_seo())
+                          url="", listed_count=listed, **self.gallery_seo())
         self.write_site_card()
         self.copy_social_cards()
         self.write_feed()
@@ -228,8 +233,8 @@ class CanvasGenerator(Generator):
                 "structured_data": [self.breadcrumb_data(crumbs), listing]}
 
     def gallery_seo(self) -> dict:
-        # The gallery shows the canvases industry by industry; the ItemList follows the same order.
-        shown = [canvas for industry_page in self.industry_pages for canvas in industry_page.canvases]
+        # The gallery shows the first canvases of each industry; the ItemList lists the same, in the same order.
+        shown = [canvas for industry_page in self.industry_pages for canvas in industry_page.featured]
         listing = item_list("Business Model Canvas gallery", self.absolute(""),
                             [(canvas.name, self.absolute(canvas.url)) for canvas in shown])
         return {"breadcrumbs": [HOME_CRUMB], "lastmod": latest_update(shown),

@@ -12,6 +12,9 @@ DEFAULTS = {
     "INDUSTRY_SAVE_AS": "industry/{slug}/index.html",
     # The gallery of every canvas.
     "GALLERY_SAVE_AS": "index.html",
+    # Cards per industry on the gallery (each industry's own page lists all of its canvases): a gallery of
+    # thousands stays a page of a few kilobytes.
+    "CANVAS_GALLERY_CARDS": 6,
     # How many related canvases each canvas page links to.
     "CANVAS_RELATED_COUNT": 6,
     # Slugs of the only canvases whose own pages, cards and downloads this build writes, related and

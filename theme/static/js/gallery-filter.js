@@ -1,6 +1,6 @@
 // The gallery filter: narrows the cards by industry and by words as you type, shows how many are left,
 // and keeps the filter in the URL (?industry=…&q=…) so a filtered view can be shared.
-// Without JavaScript the form stays hidden and every card is listed.
+// Without JavaScript the form is hidden by noscript.css and every card stays listed.
 (function () {
   "use strict";
 
@@ -20,6 +20,17 @@
 
   var texts = cards.map(function (card) { return normalise(card.textContent); });
 
+  // The search page, with the same words and industry, over every canvas of the gallery.
+  function searchLink(words, sector) {
+    var params = new URLSearchParams();
+    if (words) params.set("q", words);
+    if (sector) params.set("industry", sector);
+    var link = document.createElement("a");
+    link.href = form.dataset.search + "?" + params.toString();
+    link.textContent = "Search all " + form.dataset.total + " canvases";
+    return link;
+  }
+
   function apply() {
     var words = normalise(input.value).split(" ").filter(Boolean);
     var sector = industry.value;
@@ -33,8 +44,14 @@
     groups.forEach(function (group) {
       group.hidden = !group.querySelector(".card:not([hidden])");
     });
-    count.textContent = shown === cards.length ? "Showing all " + cards.length + " canvases." :
-      "Showing " + shown + " of " + cards.length + " canvases.";
+    if (form.dataset.search) { // the gallery lists the first canvases of each industry only
+      count.textContent = (shown === cards.length ? "Showing all " : "Showing " + shown + " of the ") +
+        cards.length + " canvases listed here. ";
+      if (words.length || sector) count.appendChild(searchLink(input.value.trim(), sector));
+    } else {
+      count.textContent = shown === cards.length ? "Showing all " + cards.length + " canvases." :
+        "Showing " + shown + " of " + cards.length + " canvases.";
+    }
 
     var params = new URLSearchParams(location.search);
     params.delete("industry");
@@ -49,7 +66,6 @@
   input.value = params.get("q") || "";
   industry.value = params.get("industry") || "";
   if (industry.selectedIndex < 0) industry.value = ""; // an industry that no longer exists
-  form.hidden = false;
   input.addEventListener("input", apply);
   industry.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
