@@ -172,8 +172,9 @@ def build(c, output=CONFIG["deploy_path"], siteurl=None, drafts=False, seeds=str
     build_site(c, CONFIG["settings_base"], output, siteurl, drafts, seeds, exports, export_cache)
 
 
-@task(help={"seed": "the edited seed file, e.g. seeds/xiaomi.yaml", "output": "the built site (default output/)"})
-def preview(c, seed, output=CONFIG["deploy_path"]):
+@task(help={"seed": "the edited seed file, e.g. seeds/xiaomi.yaml", "output": "the built site (default output/)",
+            "siteurl": "the public URL the site was built for, if `invoke build --siteurl` set one"})
+def preview(c, seed, output=CONFIG["deploy_path"], siteurl=None):
     """Rebuild one edited canvas's page, card and downloads into the built site, in a second or two.
 
     The canvas is checked, related and written up against the whole gallery as in a full build, but
@@ -189,6 +190,8 @@ def preview(c, seed, output=CONFIG["deploy_path"]):
         sys.exit(f"{seed.name}: not a canvas of {seed.parent} (a draft? build those with `invoke build --drafts`)")
     lint_gallery([canvas], cached=False)  # its own findings; prose copied between canvases: `invoke build`
     env = dict(os.environ, CANVAS_SEEDS_PATH=str(seed.parent), CANVAS_ONLY=canvas.slug)
+    if siteurl is not None:
+        env["SITEURL"] = siteurl
     fresh, staging = new_staging(output), None
     try:
         run_pelican(CONFIG["settings_base"], fresh, env)

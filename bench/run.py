@@ -71,9 +71,8 @@ def our_build(seeds: Path, output: Path, cache: Path, timings: Path, siteurl: st
 
 def our_preview(seed: Path, output: Path, cache: Path, siteurl: str) -> dict:
     """``invoke preview`` of one edited seed into the built site, with the build's caches and address."""
-    return measure([sys.executable, "-m", "invoke", "preview", str(seed), "--output", str(output)],
-                   {"CANVAS_CACHE_PATH": str(cache), "CANVAS_SOCIAL_CARD_CACHE": str(cache / "social-cards"),
-                    "SITEURL": siteurl})
+    return measure([sys.executable, "-m", "invoke", "preview", str(seed), "--output", str(output), "--siteurl", siteurl],
+                   {"CANVAS_CACHE_PATH": str(cache), "CANVAS_SOCIAL_CARD_CACHE": str(cache / "social-cards")})
 
 
 def plain_build(content: Path, output: Path) -> dict:
