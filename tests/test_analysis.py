@@ -19,6 +19,7 @@ from canvas_gallery.blocks import BLOCK_KEYS  # noqa: E402
 from canvas_gallery.english import (Lexicon, capitalize_first, choose, count_of, indefinite_article,  # noqa: E402
                                     join_list, pluralize)
 from canvas_gallery.model import Canvas, Industry  # noqa: E402
+from canvas_gallery.traits import leading_revenue_model  # noqa: E402
 
 PHONES = Industry("consumer-electronics", "Consumer Electronics", "")
 SHINGLE = 8
@@ -210,3 +211,20 @@ def test_mention_links_in_the_gallery_point_to_canvases_once_per_section(canvas_
             assert f"/canvas/{slug}/" not in targets, slug
             linked_pages += bool(targets)
     assert linked_pages > len(canvas_pages)
+
+
+@pytest.mark.parametrize("first_item, model", [
+    ("Final value fees on each sale", "fees"),  # the head of the phrase, not the word after "on"
+    ("Service Cloud subscriptions", "subscriptions"),  # English puts the head last
+    ("Per-transaction card processing fees", "transaction fees"),
+    ("iPhone sales", "product sales"),
+    ("Data-centre GPUs, systems and networking", ""),  # names no model: nothing is claimed
+])
+def test_the_leading_revenue_model_is_read_from_the_first_stream(first_item, model):
+    canvas = make_canvas("alpha", revenue_streams=[first_item, "Software licences"])
+    assert leading_revenue_model(canvas) == model
+    intro = section(analysis_sections(canvas), "introduction").html
+    if model:
+        assert "revenue block leads with" in intro
+    else:
+        assert "leads with" not in intro and "licensing" not in intro

@@ -22,7 +22,7 @@ from .mentions import CANVAS_SUFFIX, Mentions
 from .model import Canvas
 from .prose import render_prose
 from .terms import TermStats, best_item_match
-from .traits import channel_kinds, cost_kinds, customer_kinds, positioning, revenue_models
+from .traits import channel_kinds, cost_kinds, customer_kinds, leading_revenue_model, positioning, revenue_models
 
 INTRODUCTION = "introduction"
 # The order in which a canvas is usually filled in: who it is for, what they get, how, then the engine room.
@@ -179,6 +179,7 @@ REVENUE_WORDS = {
     "subscriptions": "subscriptions", "advertising": "advertising", "commissions": "commissions",
     "transaction fees": "transaction fees", "licensing": "licensing", "interest": "interest income",
     "product sales": "product sales", "services": "paid services", "usage charges": "usage charges",
+    "fees": "fees",  # only the leading revenue model: fees of no particular kind
 }
 
 
@@ -329,12 +330,13 @@ class _Writer:
             ), "intro")
         sentences = [capitalize_first(opening)]
         total = sum(len(items) for items in canvas.items.values())
-        models = [REVENUE_WORDS[m] for m in revenue_models(canvas)][:3]
+        # Only what the canvas itself says: which model its first (largest) revenue stream belongs to.
+        leading = leading_revenue_model(canvas)
         counts = self.pick((
             f"Its canvas fills the nine blocks with {total} entries",
             f"The {total} entries on its canvas span all nine blocks",
         ), "intro", "count")
-        sentences.append(counts + (f", and its income comes mainly from {join_list(models)}." if models else "."))
+        sentences.append(counts + (f", and its revenue block leads with {REVENUE_WORDS[leading]}." if leading else "."))
         stance = positioning(canvas)
         if stance:
             opposite = next((o for o in self.related if positioning(o) not in ("", stance)), None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .english import strip_parentheticals
 from .model import Canvas
 from .terms import terms
 
@@ -16,7 +17,7 @@ from .terms import terms
 REVENUE_MODELS = {
     "subscriptions": "subscription membership subscribe recurring",
     "advertising": "advertising advertisers ad ads sponsorship sponsors",
-    "commissions": "commission fees take-rate booking marketplace",
+    "commissions": "commission fees booking marketplace",
     "transaction fees": "transaction interchange payments processing",
     "licensing": "licensing licence license royalties franchise",
     "interest": "interest loans lending financing",
@@ -78,6 +79,38 @@ def labels(items, table: dict) -> tuple[str, ...]:
 
 def revenue_models(canvas: Canvas) -> tuple[str, ...]:
     return labels(canvas.items["revenue_streams"], REVENUE_MODELS)
+
+
+GENERIC_FEES = frozenset(terms("fee fees"))  # "shipment fees", "final value fees": no model in particular
+# A revenue item's head phrase ends where its first preposition starts: "Final value fees | on each sale".
+_HEAD_END = re.compile(r"\s(?:on|from|of|in|to|for|across|at|by|with|via|through|tied|paid|bought)\s", re.I)
+# The models a word right before a generic "fees" still decides: "subscription fees", "card processing fees".
+_FEES_OF = ("subscriptions", "transaction fees", "usage charges", "licensing", "interest")
+
+
+def leading_revenue_model(canvas: Canvas) -> str:
+    """The revenue model of the first revenue stream (editors list the largest first), or "" when that item
+    names none (nothing is then claimed). Read from the head of the phrase, as English puts it last:
+    "Service Cloud subscriptions" is subscriptions, "Final value fees on each sale" is fees (of no
+    particular kind), "Per-transaction card processing fees" is transaction fees."""
+    first = canvas.items["revenue_streams"][:1]
+    if not first:
+        return ""
+    head = _HEAD_END.split(strip_parentheticals(first[0]), maxsplit=1)[0]
+    found = [(term, _model_of(term)) for term in terms(head)]
+    found = [(term, model) for term, model in found if model]
+    if not found:
+        return ""
+    term, model = found[-1]
+    if model == "fees" and len(found) > 1 and found[-2][1] in _FEES_OF:
+        return found[-2][1]
+    return model
+
+
+def _model_of(term: str) -> str:
+    if term in GENERIC_FEES:
+        return "fees"
+    return next((label for label, stems in REVENUE_MODELS.items() if term in stems), "")
 
 
 def positioning(canvas: Canvas) -> str:
