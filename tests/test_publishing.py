@@ -45,6 +45,11 @@ def test_pages_workflow_deploys_with_the_right_permissions_and_no_overlap():
     setup = next(step for step in workflow["jobs"]["build"]["steps"] if step.get("uses", "").startswith("actions/setup-python@"))
     assert setup["with"]["cache"] == "pip"
     assert any("make publish" in step.get("run", "") for step in workflow["jobs"]["build"]["steps"])
+    # The build's content-addressed caches (cards, exports, seeds) are kept from run to run, before the build.
+    build_steps = workflow["jobs"]["build"]["steps"]
+    cache = next(i for i, step in enumerate(build_steps) if step.get("uses", "").startswith("actions/cache@"))
+    assert build_steps[cache]["with"]["path"] == "cache" and build_steps[cache]["with"]["restore-keys"]
+    assert cache < next(i for i, step in enumerate(build_steps) if "make publish" in step.get("run", ""))
 
 
 def test_two_builds_of_the_same_seeds_are_byte_identical(tmp_path):
