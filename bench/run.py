@@ -190,12 +190,13 @@ def bench_size(n: int, work: Path, detail: bool, use_lighthouse: bool, log) -> d
 
 def report(results: list[dict]) -> str:
     """The results as Markdown tables, ready for the README."""
-    lines = ["| N | our build | peak memory | stock Pelican | peak memory | ours / plain |",
-             "|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| N | our build | CPU | peak memory | stock Pelican | CPU | peak memory | ours / plain |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         ours, plain = r["ours"], r["plain"]
-        lines.append(f"| {r['n']:,} | {ours['wall']:.1f} s | {ours['maxrss_mb']:.0f} MB | {plain['wall']:.1f} s "
-                     f"| {plain['maxrss_mb']:.0f} MB | {ours['wall'] / plain['wall']:.2f}x |")
+        lines.append(f"| {r['n']:,} | {ours['wall']:.1f} s | {ours['cpu']:.1f} s | {ours['maxrss_mb']:.0f} MB "
+                     f"| {plain['wall']:.1f} s | {plain['cpu']:.1f} s | {plain['maxrss_mb']:.0f} MB "
+                     f"| {ours['wall'] / plain['wall']:.2f}x |")
     lines += ["", "Share of our build (seconds, % of wall time):", "",
               "| step | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |",
               "|---|" + "---:|" * len(results)]
