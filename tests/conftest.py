@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from sitebuild import FIXTURES, SiteServer, build
+from sitebuild import FIXTURES, SiteServer, build, copy_find_seeds
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -53,10 +53,7 @@ def fixture_url(fixture_site):
 def find_site(tmp_path_factory):
     """The fixture seeds plus tests/fixtures/find/ (a canvas in a second industry that shares items with
     acme-robotics), built once, for the search, filter, compare and download tests."""
-    seeds = tmp_path_factory.mktemp("find") / "seeds"
-    shutil.copytree(FIXTURES / "seeds", seeds)
-    for extra in sorted((FIXTURES / "find").glob("*.yaml")):
-        shutil.copy(extra, seeds / extra.name)
+    seeds = copy_find_seeds(tmp_path_factory.mktemp("find"))
     output = seeds.parent / "output"
     build(output, seeds=seeds)
     return output

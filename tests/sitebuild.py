@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -25,6 +26,16 @@ def build(output: Path, *, seeds: Path = SEEDS, siteurl: str = "", extra: tuple 
     if check and result.returncode != 0:
         raise AssertionError(f"build failed:\n{result.stdout}\n{result.stderr}")
     return result
+
+
+def copy_find_seeds(folder: Path) -> Path:
+    """The fixture seeds plus tests/fixtures/find/ (a canvas in a second industry), copied into
+    ``folder``/seeds for a test to build; returns that seeds folder."""
+    seeds = folder / "seeds"
+    shutil.copytree(FIXTURES / "seeds", seeds)
+    for extra in sorted((FIXTURES / "find").glob("*.yaml")):
+        shutil.copy(extra, seeds / extra.name)
+    return seeds
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

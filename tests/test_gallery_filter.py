@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from playwright.sync_api import Page, expect
 
-from sitebuild import FIXTURES, SiteServer, build
+from sitebuild import SiteServer, build, copy_find_seeds
 
 
 def visible_card_names(page: Page):
@@ -63,10 +61,7 @@ def test_the_filter_is_there_before_its_script_runs(page: Page, find_url):
 @pytest.fixture(scope="module")
 def short_gallery_url(tmp_path_factory):
     """The find seeds with one card per industry on the gallery."""
-    seeds = tmp_path_factory.mktemp("short-gallery") / "seeds"
-    shutil.copytree(FIXTURES / "seeds", seeds)
-    for extra in sorted((FIXTURES / "find").glob("*.yaml")):
-        shutil.copy(extra, seeds / extra.name)
+    seeds = copy_find_seeds(tmp_path_factory.mktemp("short-gallery"))
     output = seeds.parent / "output"
     build(output, seeds=seeds, env={"CANVAS_GALLERY_CARDS": "1"})
     with SiteServer(output) as server:

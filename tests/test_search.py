@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
 from screenshots import assert_matches_reference
-from sitebuild import FIXTURES, SiteServer, build
+from sitebuild import FIXTURES, SiteServer, build, copy_find_seeds
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from canvas_gallery.search_shards import SearchShard, plan_shards  # noqa: E402
@@ -106,9 +105,7 @@ def test_result_titles_are_canvas_names_shown_as_text(page: Page, find_url):
 @pytest.fixture(scope="module")
 def subpath_find_url(tmp_path_factory):
     """The same seeds published for http://127.0.0.1:<port>/repo and served there."""
-    seeds = tmp_path_factory.mktemp("find-subpath") / "seeds"
-    shutil.copytree(FIXTURES / "seeds", seeds)
-    shutil.copy(FIXTURES / "find" / "borealis-bikes.yaml", seeds)
+    seeds = copy_find_seeds(tmp_path_factory.mktemp("find-subpath"))
     output = seeds.parent / "output"
     with SiteServer(output, prefix="repo") as server:
         build(output, seeds=seeds, siteurl=server.url)
@@ -126,10 +123,7 @@ def test_search_works_and_links_right_under_a_sub_path(page: Page, subpath_find_
 
 def test_two_builds_write_the_same_search_index(tmp_path, find_site):
     """Pagefind writes filter values in random order; the build sorts them, so the bundle is byte-identical."""
-    seeds = tmp_path / "seeds"
-    shutil.copytree(FIXTURES / "seeds", seeds)
-    shutil.copy(FIXTURES / "find" / "borealis-bikes.yaml", seeds)
-    build(tmp_path / "again", seeds=seeds)
+    build(tmp_path / "again", seeds=copy_find_seeds(tmp_path))
     bundle = {p.relative_to(find_site): p.read_bytes() for p in sorted((find_site / "pagefind").rglob("*")) if p.is_file()}
     again = {p.relative_to(tmp_path / "again"): p.read_bytes()
              for p in sorted((tmp_path / "again" / "pagefind").rglob("*")) if p.is_file()}
@@ -140,10 +134,7 @@ def test_two_builds_write_the_same_search_index(tmp_path, find_site):
 @pytest.fixture(scope="module")
 def sharded_find_url(tmp_path_factory):
     """The find seeds with a search index in two parts (two canvases each), published under /repo."""
-    seeds = tmp_path_factory.mktemp("find-sharded") / "seeds"
-    shutil.copytree(FIXTURES / "seeds", seeds)
-    for extra in sorted((FIXTURES / "find").glob("*.yaml")):
-        shutil.copy(extra, seeds / extra.name)
+    seeds = copy_find_seeds(tmp_path_factory.mktemp("find-sharded"))
     output = seeds.parent / "output"
     with SiteServer(output, prefix="repo") as server:
         build(output, seeds=seeds, siteurl=server.url, env={"CANVAS_SEARCH_SHARD_SIZE": "2"})
