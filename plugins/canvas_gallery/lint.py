@@ -8,7 +8,6 @@ Errors fail the build, warnings are listed. Run ``python -m canvas_gallery.lint 
 
 from __future__ import annotations
 
-import collections
 import datetime
 import difflib
 import hashlib
