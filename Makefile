@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: build serve test publish validate lint clean update-screenshots chromium
+.PHONY: build serve preview test publish validate lint clean update-screenshots chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ build: $(VENV)/.installed
 
 serve: $(VENV)/.installed
 	$(BIN)/invoke serve
+
+# One edited canvas into the built site, in a second or two: make preview SEED=seeds/xiaomi.yaml
+preview: $(VENV)/.installed
+	@test -n "$(SEED)" || (echo "Name the edited seed: make preview SEED=seeds/<slug>.yaml" >&2; exit 2)
+	$(BIN)/invoke preview "$(SEED)"
 
 publish: $(VENV)/.installed
 	$(BIN)/invoke publish
