@@ -131,6 +131,7 @@ def test_social_cards_are_1200_by_630_jpegs(seo_site):
     for card_path in (seo_site / "canvas" / "xiaomi" / "social-card.jpg", seo_site / "social-card.jpg"):
         with Image.open(card_path) as card:
             assert card.format == "JPEG" and card.size == (1200, 630)
+        assert card_path.stat().st_mode & 0o044 == 0o044  # readable by the web server (cards are linked from the cache)
 
 
 def test_social_cards_are_drawn_once_then_reused_from_the_cache(tmp_path, monkeypatch):

@@ -277,7 +277,7 @@ class CanvasGenerator(Generator):
             self.cards_drawn += drawn
             target = os.path.join(self.output_path, save_as)
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            shutil.copyfile(cached, target)
+            link_or_copy(cached, target)
 
     cards_drawn = 0
 
@@ -299,6 +299,19 @@ class CanvasGenerator(Generator):
 
 
 HOME_CRUMB = ("Gallery", "")
+
+
+def link_or_copy(source, target):
+    """A hard link to a cached file (the output is built fresh, so nothing writes into it afterwards), or a
+    copy where the cache is on another file system or the file is not readable by all: 1,000 cards are
+    50 MB not written twice."""
+    try:
+        if os.stat(source).st_mode & 0o044 == 0o044:
+            os.link(source, target)
+            return
+    except OSError:
+        pass
+    shutil.copyfile(source, target)
 
 
 def latest_update(canvases):

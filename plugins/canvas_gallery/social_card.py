@@ -172,6 +172,7 @@ def cached_card(card: SocialCard, cache_dir: str | os.PathLike) -> tuple[Path, b
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(draw(card))
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; the site links it and must serve it
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
