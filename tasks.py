@@ -8,6 +8,7 @@ half-written site where the last good one was.
 import contextlib
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,6 +22,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from canvas_gallery.atomic_output import replace_directory  # noqa: E402
 from canvas_gallery.buildstats import record_step  # noqa: E402
 from canvas_gallery.forked import default_workers  # noqa: E402
+from canvas_gallery.build_signals import canvas_pages_written  # noqa: E402
 from canvas_gallery.search_shards import shards_for  # noqa: E402
 from canvas_gallery.settings import setting  # noqa: E402
 from canvas_gallery.search_index import stabilise_bundle  # noqa: E402
@@ -111,13 +113,33 @@ def export_canvases(settings_file, env, site, seeds, drafts):
         sys.exit(1)
 
 
-def index_for_search(c, site, shards):
-    """One Pagefind run per part of the index, one after the other so that memory stays bounded."""
-    for shard in shards:
-        glob = f' --glob "{shard.glob}"' if shard.glob else ""
-        c.run(f'"{sys.executable}" -m pagefind_bin --site "{site}" --output-subdir "{shard.bundle}"{glob} --silent',
-              pty=False)
-        stabilise_bundle(site / shard.bundle)  # Pagefind orders filter values at random; two builds must match
+class SearchIndexing:
+    """Pagefind, one run per part of the index (search_shards.py), one after another so that memory stays
+    bounded. The first run starts as soon as the canvas pages are on disk (the plugin's
+    canvas_pages_written signal) and reads only them, while Pelican writes the rest of the site."""
+
+    def __init__(self, site: Path, shards):
+        self.site, self.shards, self.first = site, shards, None
+
+    def command(self, shard):
+        return [sys.executable, "-m", "pagefind_bin", "--site", str(self.site), "--output-subdir", shard.bundle,
+                "--glob", shard.glob, "--silent"]
+
+    def start(self, sender=None, **kwargs):
+        self.first = subprocess.Popen(self.command(self.shards[0]))
+
+    def finish(self):
+        """Wait for the first run, do the others; exit 1 if one fails (the old site is kept)."""
+        for number, shard in enumerate(self.shards):
+            run = self.first if number == 0 and self.first is not None else subprocess.Popen(self.command(shard))
+            if run.wait() != 0:
+                sys.exit(f"Pagefind failed on {shard.glob} (exit {run.returncode}); the previous site is kept")
+            stabilise_bundle(self.site / shard.bundle)  # Pagefind orders filter values at random; builds must match
+
+    def stop(self):
+        if self.first is not None and self.first.poll() is None:
+            self.first.kill()
+            self.first.wait()
 
 
 def new_staging(output: Path) -> Path:
@@ -146,18 +168,22 @@ def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAU
     if export_cache:
         env["CANVAS_EXPORT_CACHE"] = str(Path(export_cache).resolve())
     staging = new_staging(output)
+    slugs = [canvas.slug for canvas in gallery.canvases]
+    search = SearchIndexing(staging, shards_for(pelican_settings(settings_file, env), slugs))
+    canvas_pages_written.connect(search.start)
     try:
         # On a terminal the plugin shows progress bars; in CI it prints one summary line.
         run_pelican(settings_file, staging, env)
         if exports:  # a failed export also keeps the old site
             export_canvases(settings_file, env, staging, seeds, drafts)
-        # The search index (pagefind/) reads the finished pages; a failure here also keeps the old site.
+        # The search index (pagefind/, started on the canvas pages above); a failure here also keeps the old site.
         started = time.perf_counter()
-        slugs = [canvas.slug for canvas in gallery.canvases]
-        index_for_search(c, staging, shards_for(pelican_settings(settings_file, env), slugs))
-        record_step(timings, "search_index", time.perf_counter() - started)
+        search.finish()
+        record_step(timings, "search_index", time.perf_counter() - started)  # the wait after Pelican
         replace_directory(staging, output)
     finally:
+        canvas_pages_written.disconnect(search.start)
+        search.stop()
         shutil.rmtree(staging, ignore_errors=True)
     print(f"Built {output}")
 

@@ -39,7 +39,7 @@ STEP_ROWS = (  # (key in the timings file, label); the rest of the wall time is 
     ("render", "render"),
     ("write", "write"),
     ("outputs", "social cards, SEO, downloads, feed"),
-    ("search_index", "search index (Pagefind)"),
+    ("search_index", "search index (Pagefind, started on the canvas pages during Pelican): the wait after it"),
 )
 
 

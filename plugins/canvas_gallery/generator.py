@@ -25,6 +25,7 @@ from .related import relate_all
 from .seeds import SEED_CACHE_FILE, load_gallery, seed_files
 from .buildstats import BuildStats
 from .settings import setting
+from .build_signals import canvas_pages_written
 from .feed import canvas_feed, recent_canvases
 from .sitemap import SitemapEntry, robots_txt, sitemap_xml, url_of
 from .social_card import CardDrawing, cached_card, card_for, site_card
@@ -130,6 +131,7 @@ class CanvasGenerator(Generator):
         for page in self.canvas_pages:
             writer.write_file(page.canvas.save_as, canvas_template, self.context, page=page, canvas=page.canvas,
                               url=page.canvas.url, **self.canvas_seo(page))
+        canvas_pages_written.send(self, output_path=self.output_path)
         if self.only:  # a preview: the canvases' own files, nothing that lists the gallery
             self.copy_social_cards()
             self.write_downloads([page.canvas for page in self.canvas_pages])

@@ -4,7 +4,8 @@ Pagefind holds everything it indexes in memory (about 0.2 MB per canvas page: 2.
 no setting to limit that. A large gallery is therefore indexed in parts of at most
 ``CANVAS_SEARCH_SHARD_SIZE`` canvas pages, one Pagefind run after another, each writing a bundle of its
 own; the search page loads the first and merges the others in the browser (Pagefind's ``mergeIndex``).
-A gallery that fits one part is indexed in one run, as before, into ``pagefind/``.
+A gallery that fits one part is indexed in one run into ``pagefind/``. Every run reads the canvas pages
+only (the other pages have nothing to index), so it can start while Pelican writes the rest of the site.
 
 Parts are ranges of the slug's first character, so that Pagefind's ``--glob`` can select them; the
 generator (for the search page) and ``tasks.py`` (for the runs) make the same plan from the same slugs.
@@ -23,7 +24,7 @@ FIRST_BUNDLE = "pagefind"
 @dataclass(frozen=True)
 class SearchShard:
     bundle: str  # the bundle's folder in the site: pagefind, pagefind-2, ...
-    glob: str  # Pagefind's --glob for the canvas pages of this part; "" for the whole site
+    glob: str  # Pagefind's --glob for the canvas pages of this part
 
 
 def plan_shards(slugs, canvas_save_as: str, shard_size: int) -> list[SearchShard]:
@@ -31,7 +32,7 @@ def plan_shards(slugs, canvas_save_as: str, shard_size: int) -> list[SearchShard
     each as large as fits (a single first character shared by more canvases is a shard of its own)."""
     slugs = list(slugs)
     if len(slugs) <= shard_size:
-        return [SearchShard(FIRST_BUNDLE, "")]
+        return [SearchShard(FIRST_BUNDLE, canvas_save_as.format(slug="*"))]
     by_first = Counter(slug[0] for slug in slugs)
     groups: list[list[str]] = [[]]
     size = 0
