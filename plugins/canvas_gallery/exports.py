@@ -25,9 +25,9 @@ class Download:
 
 
 def _plain(value):
-    """YAML values as JSON can hold them: dates become YYYY-MM-DD text, everything else stays."""
+    """YAML values as JSON can hold them: keys and dates become text (YYYY-MM-DD), everything else stays."""
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
+        return {key if isinstance(key, str) else str(key): _plain(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_plain(item) for item in value]
     if isinstance(value, (datetime.date, datetime.datetime)):

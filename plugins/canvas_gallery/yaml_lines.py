@@ -51,16 +51,8 @@ def load_located(text: str) -> LocatedDocument:
 
 def load_plain(text: str) -> object:
     """The values of a document already checked with ``load_located``, without the line map: libyaml
-    end to end, about ten times faster. Keys become text, as ``load_located`` makes them."""
-    return _text_keys(yaml.load(text, Loader=_FAST_LOADER))
-
-
-def _text_keys(value):
-    if isinstance(value, dict):
-        return {key if isinstance(key, str) else str(key): _text_keys(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_text_keys(item) for item in value]
-    return value
+    end to end, about ten times faster. Keys stay as YAML read them (``load_located`` makes them text)."""
+    return yaml.load(text, Loader=_FAST_LOADER)
 
 
 def _compose(text: str):
