@@ -3,6 +3,7 @@ robots.txt and the Atom feed, checked by parsing real builds published under a s
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import sys
@@ -151,6 +152,29 @@ def test_the_same_canvas_draws_a_byte_identical_card_without_the_cache(tmp_path,
     build(tmp_path / "output", seeds=FIXTURES / "seeds", siteurl=SITEURL)
     for card in hostile_site.glob("**/social-card.jpg"):
         assert card.read_bytes() == (tmp_path / "output" / card.relative_to(hostile_site)).read_bytes()
+
+
+def test_a_card_on_the_shared_background_has_the_pixels_of_one_drawn_whole():
+    # Cards of one industry share their site name and subtitle, drawn once (_background); the title,
+    # at its largest size and with descenders, must not reach them, or the pixels would differ.
+    from PIL import ImageDraw
+
+    from canvas_gallery import social_card
+
+    for title in ("Gypjq Lygpq Business Worldwide Holdings Group Incorporated", "Xiaomi", "Ägypjq"):
+        card = social_card.SocialCard(title, "Consumer Electronics · Business Model Canvas", "Canvas Gallery")
+        shared = Image.open(io.BytesIO(social_card.draw(card))).tobytes()
+        whole = social_card._frame().copy()
+        pen, width = ImageDraw.Draw(whole), social_card.TEXT_WIDTH
+        size = social_card._title_size(title, width)
+        for (y, text, font_size, colour) in ((32, card.site_name, 22, social_card.ACCENT),
+                                             (64, title, size, social_card.INK),
+                                             (140, card.subtitle, 26, social_card.MUTED)):
+            pen.text((social_card.MARGIN, y), social_card._fit(text, font_size, width),
+                     font=social_card._font(font_size), fill=colour)
+        encoded = io.BytesIO()
+        whole.save(encoded, format="JPEG", quality=social_card.JPEG_QUALITY)
+        assert shared == Image.open(encoded).tobytes(), title
 
 
 def test_every_json_ld_block_parses_and_its_urls_exist_in_the_build(seo_site):

@@ -143,15 +143,26 @@ def _frame() -> Image.Image:
     return image
 
 
-def draw(card: SocialCard) -> bytes:
-    """The card as JPEG bytes, always the same bytes for the same card."""
+TEXT_WIDTH = WIDTH - 2 * MARGIN
+
+
+@lru_cache(maxsize=64)
+def _background(site_name: str, subtitle: str) -> Image.Image:
+    """The frame with the site name and the subtitle, which cards of one industry share: drawing text is
+    half the cost of a card. The title never reaches their lines, so the pixels are the same as drawing
+    all three on each card."""
     image = _frame().copy()
     pen = ImageDraw.Draw(image)
-    text_width = WIDTH - 2 * MARGIN
-    pen.text((MARGIN, 32), _fit(card.site_name, 22, text_width), font=_font(22), fill=ACCENT)
-    size = _title_size(card.title, text_width)
-    pen.text((MARGIN, 64), _fit(card.title, size, text_width), font=_font(size), fill=INK)
-    pen.text((MARGIN, 140), _fit(card.subtitle, 26, text_width), font=_font(26), fill=MUTED)
+    pen.text((MARGIN, 32), _fit(site_name, 22, TEXT_WIDTH), font=_font(22), fill=ACCENT)
+    pen.text((MARGIN, 140), _fit(subtitle, 26, TEXT_WIDTH), font=_font(26), fill=MUTED)
+    return image
+
+
+def draw(card: SocialCard) -> bytes:
+    """The card as JPEG bytes, always the same bytes for the same card."""
+    image = _background(card.site_name, card.subtitle).copy()
+    size = _title_size(card.title, TEXT_WIDTH)
+    ImageDraw.Draw(image).text((MARGIN, 64), _fit(card.title, size, TEXT_WIDTH), font=_font(size), fill=INK)
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=JPEG_QUALITY)
     return buffer.getvalue()
