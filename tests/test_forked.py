@@ -21,6 +21,7 @@ from canvas_gallery.forked import MIN_TASKS_TO_FORK, map_forked  # noqa: E402
 from canvas_gallery.lint import lint_canvases  # noqa: E402
 from canvas_gallery.related import relate_all  # noqa: E402
 from canvas_gallery.seeds import SeedErrors, load_gallery  # noqa: E402
+from sitebuild import build  # noqa: E402
 
 COUNT = MIN_TASKS_TO_FORK + 50
 
@@ -62,6 +63,19 @@ def test_forked_lint_relate_and_text_match_one_process(synthetic_seeds):
         return analysis_sections(canvases[i], [by_slug[link.slug] for link in related[canvases[i].slug]], context)
 
     assert map_forked(text, len(canvases), 2) == [text(i) for i in range(len(canvases))]
+
+
+def test_a_build_in_two_workers_writes_the_pages_of_one_process(synthetic_seeds, tmp_path):
+    # The generator relates each canvas and writes its text in one forked pass (write_up).
+    sites = {}
+    for workers in ("1", "2"):
+        sites[workers] = tmp_path / f"workers-{workers}"
+        build(sites[workers], seeds=synthetic_seeds,
+              env={"CANVAS_WORKERS": workers, "CANVAS_CACHE_PATH": str(tmp_path / f"cache-{workers}")})
+    pages = sorted(path.relative_to(sites["1"]) for path in sites["1"].glob("canvas/*/index.html"))
+    assert len(pages) == COUNT
+    for page in pages:
+        assert (sites["2"] / page).read_bytes() == (sites["1"] / page).read_bytes(), page
 
 
 def test_a_worker_error_reaches_the_caller():

@@ -17,8 +17,8 @@ from contextlib import contextmanager
 STEPS = ("load", "relate", "text", "render", "write")
 STEP_LABELS = {
     "load": "load and validate",
-    "relate": "relate",
-    "text": "generate text",
+    "relate": "relate: term statistics and postings",
+    "text": "relate each canvas and write its text",
     "render": "render",
     "write": "write",
 }

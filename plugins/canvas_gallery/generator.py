@@ -21,7 +21,7 @@ from .search_shards import shards_for
 from .seeds import load_industries
 from .model import Canvas, Industry
 from .forked import default_workers, map_forked
-from .related import relate_all
+from .related import related_links
 from .seeds import SEED_CACHE_FILE, load_gallery, seed_files
 from .buildstats import BuildStats
 from .settings import setting
@@ -105,17 +105,22 @@ class CanvasGenerator(Generator):
         shown = [canvas for canvas in canvases if canvas.slug in self.only] if self.only else canvases
         self.start_social_cards(shown, pages_by_industry, len(canvases))  # drawn in the background from here on
         with self.stats.step("relate"):
-            related = relate_all(canvases, setting(self.settings, "CANVAS_RELATED_COUNT"), workers,
-                                 self.only or None)
-        with self.stats.step("text"):
+            links_of = related_links(canvases, setting(self.settings, "CANVAS_RELATED_COUNT"))
             siteurl = self.settings["SITEURL"]
             texts = analysis_context(canvases, {c.slug: f"{siteurl}/{c.url}" for c in canvases})
-            analyses = map_forked(lambda i: analysis_sections(
-                shown[i], [by_slug[link.slug] for link in related[shown[i].slug]], texts), len(shown), workers)
+
+        def write_up(index):
+            """One canvas's related links, then its text, in the same worker (the text compares the blocks the
+            links' reasons just compared: terms.best_item_match remembers them)."""
+            links = links_of(shown[index].slug)
+            return links, analysis_sections(shown[index], [by_slug[link.slug] for link in links], texts)
+
+        with self.stats.step("text"):
+            written = map_forked(write_up, len(shown), workers)
         self.canvas_pages = [
             CanvasPage(canvas, pages_by_industry[canvas.industry.slug],
-                       [(by_slug[link.slug], link.reason) for link in related[canvas.slug]], analysis)
-            for canvas, analysis in zip(shown, analyses)
+                       [(by_slug[link.slug], link.reason) for link in links], analysis)
+            for canvas, (links, analysis) in zip(shown, written)
         ]
         self.context["canvases"] = gallery.canvases
         self.context["industry_pages"] = self.industry_pages

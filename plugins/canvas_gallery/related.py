@@ -20,6 +20,7 @@ import functools
 import heapq
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .blocks import BLOCK_KEYS
@@ -300,14 +301,20 @@ class _Relater:
         return links
 
 
-def relate_all(canvases: list[Canvas], count: int, workers: int = 1, only=None) -> dict[str, list[RelatedLink]]:
-    """Every canvas's related links at once (slug -> links): the editor's picks, then the best
-    matches, at most ``count`` in all. ``workers`` > 1 shares the canvases out over forked processes.
-    ``only``: the slugs to relate (still against the whole gallery); None for all."""
+def related_links(canvases: list[Canvas], count: int) -> Callable[[str], list[RelatedLink]]:
+    """slug -> that canvas's related links: the editor's picks, then the best matches, at most ``count``
+    in all. The work shared by every canvas (term statistics, postings) is done here, once, before any
+    fork; each call then relates one canvas against the whole gallery."""
     relater = _Relater(canvases)
-    wanted = [i for i, canvas in enumerate(relater.canvases) if only is None or canvas.slug in only]
-    links = map_forked(lambda n: relater.links(wanted[n], count), len(wanted), workers)
-    return {relater.canvases[i].slug: canvas_links for i, canvas_links in zip(wanted, links)}
+    return lambda slug: relater.links(relater.index_of[slug], count)
+
+
+def relate_all(canvases: list[Canvas], count: int, workers: int = 1, only=None) -> dict[str, list[RelatedLink]]:
+    """Every canvas's related links at once (slug -> links). ``workers`` > 1 shares the canvases out over
+    forked processes. ``only``: the slugs to relate (still against the whole gallery); None for all."""
+    links_of = related_links(canvases, count)
+    wanted = sorted(canvas.slug for canvas in canvases if only is None or canvas.slug in only)
+    return dict(zip(wanted, map_forked(lambda n: links_of(wanted[n]), len(wanted), workers)))
 
 
 _relate_once = per_gallery(relate_all)

@@ -84,7 +84,7 @@ def _term_set(item: str) -> frozenset[str]:
     return frozenset(terms(item))  # cached: best_item_match asks for the same items again and again
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: one per gallery, a key of best_item_match's memo
 class TermStats:
     """How many canvases use each (block, term): the basis of every weight."""
 
@@ -129,6 +129,14 @@ class ItemMatch:
 
 def best_item_match(block_key: str, mine, theirs, stats: TermStats) -> ItemMatch | None:
     """The pair of items (one from each list) sharing the most weight, ties broken by item order."""
+    return _best_item_match(block_key, tuple(mine), tuple(theirs), stats)
+
+
+# A canvas's related links give the reason for each link (related.py), then its text compares the same
+# blocks with the same canvases (analysis.py), one canvas after the other in one worker: a short memory
+# answers the second asking.
+@functools.lru_cache(maxsize=1024)
+def _best_item_match(block_key: str, mine: tuple, theirs: tuple, stats: TermStats) -> ItemMatch | None:
     best, best_weight = None, 0.0
     their_terms = item_terms(theirs)
     for i, my_set in enumerate(item_terms(mine)):
