@@ -45,6 +45,11 @@ def canvas_json(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def seed_json(seed_text: str) -> str:
+    """The JSON download of a seed file's text (seeds.py keeps it on the Canvas it loads)."""
+    return canvas_json(seed_document(seed_text))
+
+
 def export_paths(slug: str, json_save_as: str, yaml_save_as: str) -> tuple[str, str]:
     return json_save_as.format(slug=slug), yaml_save_as.format(slug=slug)
 
@@ -62,6 +67,6 @@ def export_files(canvases: list[Canvas], seeds_dir, json_save_as: str, yaml_save
     for canvas in canvases:
         seed = (Path(seeds_dir) / Path(canvas.path).name).read_bytes()
         json_path, yaml_path = export_paths(canvas.slug, json_save_as, yaml_save_as)
-        files[json_path] = canvas_json(seed_document(seed.decode("utf-8"))).encode("utf-8")
+        files[json_path] = (canvas.seed_json or seed_json(seed.decode("utf-8"))).encode("utf-8")
         files[yaml_path] = seed  # the seed itself, byte for byte
     return files

@@ -64,6 +64,8 @@ class Canvas:
     updated: datetime.date | None = None
     draft: bool = False
     lines: dict[tuple, int] = field(default_factory=dict, repr=False)  # field path -> line in the seed
+    # The seed as JSON, its download: made where the seed is parsed (in the load's workers, then cached).
+    seed_json: str = field(default="", repr=False)
     # Filled in by the generator from the URL settings, as Pelican does for its own content.
     url: str = ""
     save_as: str = ""

@@ -17,7 +17,7 @@ from .model import Canvas, Industry
 from .pickle_store import load_versioned, save_versioned
 
 _HERE = Path(__file__).resolve().parent
-_CODE = ("seeds.py", "model.py", "yaml_lines.py", "blocks.py", "seed_cache.py")
+_CODE = ("seeds.py", "model.py", "yaml_lines.py", "blocks.py", "exports.py", "seed_cache.py")
 
 
 def _code_version() -> bytes:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .blocks import BLOCK_KEYS, MAX_ITEMS, MIN_ITEMS
+from .exports import seed_json
 from .forked import map_forked
 from .model import Canvas, Figure, Industry, Source
 from .seed_cache import SeedCache
@@ -383,6 +384,8 @@ def _parse_seed(slug: str, display_path: str, raw: bytes, industries: dict[str, 
     problems: list[SeedProblem] = []
     document = _read_document(Path(display_path), display_path, problems, raw)
     canvas = None if document is None else _check_canvas(slug, display_path, document, industries, problems)
+    if canvas is not None:
+        canvas.seed_json = seed_json(raw.decode("utf-8"))
     return canvas, problems
 
 
