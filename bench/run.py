@@ -155,7 +155,11 @@ def lighthouse(url: str) -> dict | None:
 
 
 # The run -------------------------------------------------------------------------------------------
-def bench_size(n: int, work: Path, detail: bool, use_lighthouse: bool, log) -> dict:
+def median_run(runs: list[dict]) -> dict:
+    return sorted(runs, key=lambda run: run["wall"])[len(runs) // 2]
+
+
+def bench_size(n: int, work: Path, detail: bool, use_lighthouse: bool, log, repeats: int = 1) -> dict:
     folder = work / f"n{n}"
     canvases = synthetic_canvases(n)
     seeds = write_seeds(folder / "seeds", canvases)
@@ -163,11 +167,19 @@ def bench_size(n: int, work: Path, detail: bool, use_lighthouse: bool, log) -> d
     log(f"N={n}: content written to {folder}")
     site = folder / "site"
     with Server(site) as server:  # listening first: the site is built for the address it is served at
-        ours = our_build(seeds, site, folder / "cache", folder / "timings.json", server.url)
-        log(f"N={n}: our build {ours['wall']:.1f} s, {ours['maxrss_mb']:.0f} MB")
-        plain = plain_build(markdown, folder / "plain-site")
-        log(f"N={n}: stock Pelican {plain['wall']:.1f} s, {plain['maxrss_mb']:.0f} MB")
-        result = {"n": n, "ours": ours, "plain": plain}
+        # Our build and stock Pelican take turns, each of ours with empty caches; the ratio of each pair is
+        # kept, since the machine's speed drifts from one minute to the next.
+        pairs = []
+        for turn in range(repeats):
+            shutil.rmtree(folder / "cache", ignore_errors=True)
+            ours = our_build(seeds, site, folder / "cache", folder / f"timings-{turn}.json", server.url)
+            plain = plain_build(markdown, folder / "plain-site")
+            pairs.append((ours, plain))
+            log(f"N={n}, turn {turn + 1} of {repeats}: our build {ours['wall']:.1f} s, {ours['maxrss_mb']:.0f} MB; "
+                f"stock Pelican {plain['wall']:.1f} s, {plain['maxrss_mb']:.0f} MB")
+        result = {"n": n, "ours": median_run([ours for ours, _ in pairs]),
+                  "plain": median_run([plain for _, plain in pairs]),
+                  "ratios": sorted(ours["wall"] / plain["wall"] for ours, plain in pairs)}
         if detail:
             edited = edit_one_seed(seeds)
             result["rebuild"] = our_build(seeds, site, folder / "cache", folder / "timings-rebuild.json", server.url)
@@ -196,7 +208,7 @@ def report(results: list[dict]) -> str:
         ours, plain = r["ours"], r["plain"]
         lines.append(f"| {r['n']:,} | {ours['wall']:.1f} s | {ours['cpu']:.1f} s | {ours['maxrss_mb']:.0f} MB "
                      f"| {plain['wall']:.1f} s | {plain['cpu']:.1f} s | {plain['maxrss_mb']:.0f} MB "
-                     f"| {ours['wall'] / plain['wall']:.2f}x |")
+                     f"| {ratio_cell(r)} |")
     lines += ["", "Share of our build (seconds, % of wall time):", "",
               "| step | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |",
               "|---|" + "---:|" * len(results)]
@@ -237,6 +249,15 @@ def report(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def ratio_cell(result: dict) -> str:
+    """The median of the side-by-side ratios, with their range when there were several turns."""
+    ratios = result.get("ratios") or [result["ours"]["wall"] / result["plain"]["wall"]]
+    median = ratios[len(ratios) // 2]
+    if len(ratios) == 1:
+        return f"{median:.2f}x"
+    return f"{median:.2f}x ({ratios[0]:.2f}x to {ratios[-1]:.2f}x in {len(ratios)} turns)"
+
+
 def step_seconds(measured: dict, key: str) -> float:
     steps = measured.get("steps", {})
     if key == "outputs":  # generate_output minus the pages themselves
@@ -254,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", help="folder for the generated content and sites (default: a temp folder)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--json", help="also write the raw results to this file")
+    parser.add_argument("--repeat", type=int, help="turns of our build and stock Pelican per size (default 3 up to "
+                                                   "1,000 canvases, 1 above); the tables show the median turn")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     detail_n = 1000 if 1000 in sizes else min(sizes)
@@ -264,7 +287,8 @@ def main(argv: list[str] | None = None) -> int:
         print(message, file=sys.stderr, flush=True)
 
     try:
-        results = [bench_size(n, work, n == detail_n, not args.no_lighthouse, log) for n in sizes]
+        results = [bench_size(n, work, n == detail_n, not args.no_lighthouse, log,
+                              args.repeat or (3 if n <= 1000 else 1)) for n in sizes]
     finally:
         if not (args.keep or args.work):
             shutil.rmtree(work, ignore_errors=True)
