@@ -138,12 +138,18 @@ class Lexicon:
         for text in texts:  # each distinct text once: items repeat across canvases
             for match in _WORD.finditer(text):
                 word = match.group()
+                # Most words are known by now: only a word that would add something needs its context.
+                if word.islower():
+                    if word in ordinary:
+                        continue
+                elif not word[0].isupper() or word.lower() in capitalised:
+                    continue
                 before = text[max(0, match.start() - 8):match.start()].rstrip()
                 if not before or before.endswith((".", "!", "?", ":", "(", "\"", "-", "\n")):
                     continue  # a sentence start says nothing about the word
                 if word.islower():
                     ordinary.update([word, *word.split("-")])
-                elif word[0].isupper():
+                else:
                     capitalised.add(word.lower())
         return cls(frozenset(ordinary), frozenset(names - ordinary), frozenset(capitalised - ordinary))
 
