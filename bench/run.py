@@ -34,7 +34,7 @@ CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
 STEP_ROWS = (  # (key in the timings file, label); the rest of the wall time is start-up and Pelican's own work
     ("check", "check seeds (tasks.py, before Pelican)"),
     ("load", "load and validate"),
-    ("relate", "relate: term statistics and postings, once"),
+    ("relate", "relate: term statistics, lexicon and postings, once"),
     ("text", "relate each canvas and write its text (two forked workers)"),
     ("render", "render"),
     ("write", "write"),

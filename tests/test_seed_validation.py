@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -52,6 +53,19 @@ def test_block_given_as_mapping_names_file_line_field_and_fix(seeds_copy):
 def test_unknown_key_suggests_the_right_one(seeds_copy):
     [problem] = problems_for(seeds_copy, GOOD + "sumary: typo\n")
     assert problem.startswith("seeds/example.yaml:14: sumary: unknown key 'sumary' (did you mean 'summary'?)")
+
+
+def test_a_merge_key_is_named_with_its_line_not_a_traceback(seeds_copy):
+    text = GOOD + "sources:\n  - &first\n    title: A\n    url: https://example.com/\n  - <<: *first\n    title: B\n"
+    [problem] = problems_for(seeds_copy, text)
+    assert problem.startswith("seeds/example.yaml:18:") and "merge keys" in problem and "write the fields out" in problem
+
+
+def test_the_json_download_keeps_the_seed_s_keys_in_order_and_dates_as_text(seeds_copy):
+    (seeds_copy / "example.yaml").write_text(GOOD + "updated: 2026-11-24\nfounded: 1998\n")
+    canvas = load_gallery(seeds_copy).by_slug()["example"]
+    assert list(json.loads(canvas.seed_json)) == ["name", "industry", "summary", "blocks", "updated", "founded"]
+    assert json.loads(canvas.seed_json)["updated"] == "2026-11-24"
 
 
 def test_missing_block_is_named(seeds_copy):

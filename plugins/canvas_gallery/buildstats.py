@@ -17,7 +17,7 @@ from contextlib import contextmanager
 STEPS = ("load", "relate", "text", "render", "write")
 STEP_LABELS = {
     "load": "load and validate",
-    "relate": "relate: term statistics and postings",
+    "relate": "relate: term statistics, lexicon and postings",
     "text": "relate each canvas and write its text",
     "render": "render",
     "write": "write",

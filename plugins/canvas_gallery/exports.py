@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Canvas
-from .yaml_lines import load_plain
 
 
 @dataclass(frozen=True)
@@ -35,19 +34,15 @@ def _plain(value):
     return value
 
 
-def seed_document(seed_text: str) -> dict:
-    """The seed as plain data, keys in the seed's own order (the seed was validated when it was loaded)."""
-    return _plain(load_plain(seed_text))
-
-
 def canvas_json(document: dict) -> str:
     """The seed as JSON: same keys, same order as the seed file, so two builds write identical bytes."""
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def seed_json(seed_text: str) -> str:
-    """The JSON download of a seed file's text (seeds.py keeps it on the Canvas it loads)."""
-    return canvas_json(seed_document(seed_text))
+def seed_json(document) -> str:
+    """The JSON download of a valid seed, from the values its YAML was read into (seeds.py keeps it on
+    the Canvas it loads): same keys, same order as the seed file."""
+    return canvas_json(_plain(document))
 
 
 def export_paths(slug: str, json_save_as: str, yaml_save_as: str) -> tuple[str, str]:
@@ -67,6 +62,6 @@ def export_files(canvases: list[Canvas], seeds_dir, json_save_as: str, yaml_save
     for canvas in canvases:
         seed = (Path(seeds_dir) / Path(canvas.path).name).read_bytes()
         json_path, yaml_path = export_paths(canvas.slug, json_save_as, yaml_save_as)
-        files[json_path] = (canvas.seed_json or seed_json(seed.decode("utf-8"))).encode("utf-8")
+        files[json_path] = canvas.seed_json.encode("utf-8")
         files[yaml_path] = seed  # the seed itself, byte for byte
     return files

@@ -385,7 +385,7 @@ def _parse_seed(slug: str, display_path: str, raw: bytes, industries: dict[str, 
     document = _read_document(Path(display_path), display_path, problems, raw)
     canvas = None if document is None else _check_canvas(slug, display_path, document, industries, problems)
     if canvas is not None:
-        canvas.seed_json = seed_json(raw.decode("utf-8"))
+        canvas.seed_json = seed_json(document.value)
     return canvas, problems
 
 

@@ -12,6 +12,7 @@ import yaml
 
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 class YamlProblem(Exception):
@@ -49,12 +50,6 @@ def load_located(text: str) -> LocatedDocument:
     return document
 
 
-def load_plain(text: str) -> object:
-    """The values of a document already checked with ``load_located``, without the line map: libyaml
-    end to end, about ten times faster. Keys stay as YAML read them (``load_located`` makes them text)."""
-    return yaml.load(text, Loader=_FAST_LOADER)
-
-
 def _compose(text: str):
     try:
         return yaml.compose(text, Loader=_FAST_LOADER)
@@ -68,6 +63,9 @@ def _convert(node, path: tuple, lines: dict, constructor) -> object:
     if isinstance(node, yaml.MappingNode):
         mapping = {}
         for key_node, value_node in node.value:
+            if key_node.tag == MERGE_TAG:
+                raise YamlProblem(key_node.start_mark.line + 1,
+                                  "merge keys ('<<: *name') are not supported; write the fields out in full")
             key = constructor.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)
