@@ -1,7 +1,7 @@
 """Lint seed canvases: checks beyond the schema that an editor should see before publishing.
 
 Canvas objects in (from ``seeds.load_gallery``), a list of ``Finding`` out. Each rule is a small
-function; ``CANVAS_RULES`` read one canvas, ``GALLERY_RULES`` compare canvases with each other.
+function; ``CANVAS_RULES`` read one canvas, ``shared_prose`` compares canvases with each other.
 Errors fail the build, warnings are listed. Run ``python -m canvas_gallery.lint [SEEDS_DIR] [--drafts]``
 (with ``plugins`` on PYTHONPATH) or ``invoke lint``.
 """
@@ -389,27 +389,35 @@ def _sentence_key(sentence: str, name: re.Pattern) -> str:
     return _normal(name.sub("COMPANY", sentence))
 
 
-def shared_prose(canvases: list[Canvas], today: datetime.date) -> list[Finding]:
-    """Analysis (and summary) sentences that appear in more than one canvas: boilerplate, or a copy."""
-    first_seen: dict[str, tuple[Canvas, str]] = {}
+def prose_sentences(canvas: Canvas) -> list[tuple[tuple, str, str]]:
+    """(field, sentence, key) for the summary and analysis sentences long enough to compare, the first of
+    each key only: the one-canvas half of ``shared_prose``, done with the one-canvas rules (in the
+    workers, and cached)."""
+    keyed, seen = [], set()
+    name = _name_pattern(canvas)  # compiled once per canvas: re's own cache holds only 512 patterns
+    texts = [(("summary",), canvas.summary)] + [(("analysis", key), text) for key, text in canvas.analysis.items()]
+    for where, text in texts:
+        for sentence in _sentences(text):
+            key = _sentence_key(sentence, name)
+            if len(key.split()) >= MIN_SHARED_SENTENCE_WORDS and key not in seen:
+                seen.add(key)
+                keyed.append((where, sentence, key))
+    return keyed
+
+
+def shared_prose(sentences: list[tuple[Canvas, list]]) -> list[Finding]:
+    """Analysis (and summary) sentences that appear in more than one canvas: boilerplate, or a copy.
+    ``sentences``: each canvas with its ``prose_sentences``, in gallery order (the first one keeps it)."""
+    first_seen: dict[str, Canvas] = {}
     findings = []
-    for canvas in canvases:
-        texts = [(("summary",), canvas.summary)] + [(("analysis", key), text) for key, text in canvas.analysis.items()]
-        reported = set()
-        name = _name_pattern(canvas)  # compiled once per canvas: re's own cache holds only 512 patterns
-        for where, text in texts:
-            for sentence in _sentences(text):
-                key = _sentence_key(sentence, name)
-                if len(key.split()) < MIN_SHARED_SENTENCE_WORDS or key in reported:
-                    continue
-                if key in first_seen and first_seen[key][0].slug != canvas.slug:
-                    other = first_seen[key][0]
-                    reported.add(key)
-                    findings.append(_finding(
-                        canvas, where, "shared-prose", ERROR,
-                        f"the sentence '{sentence[:80]}' also appears in {other.path}; write this canvas's own words",
-                    ))
-                first_seen.setdefault(key, (canvas, sentence))
+    for canvas, keyed in sentences:
+        for where, sentence, key in keyed:
+            other = first_seen.setdefault(key, canvas)
+            if other is not canvas:
+                findings.append(_finding(
+                    canvas, where, "shared-prose", ERROR,
+                    f"the sentence '{sentence[:80]}' also appears in {other.path}; write this canvas's own words",
+                ))
     return findings
 
 
@@ -417,7 +425,6 @@ Rule = Callable[[Canvas, datetime.date], list[Finding]]
 CANVAS_RULES: tuple[Rule, ...] = (
     duplicate_items, generic_items, share_sums, figure_year_and_source, future_years, contradictory_figures,
 )
-GALLERY_RULES = (shared_prose,)
 
 
 def canvas_findings(canvas: Canvas, today: datetime.date) -> list[Finding]:
@@ -425,38 +432,45 @@ def canvas_findings(canvas: Canvas, today: datetime.date) -> list[Finding]:
     return [finding for rule in CANVAS_RULES for finding in rule(canvas, today)]
 
 
+def _lint_one(canvas: Canvas, today: datetime.date) -> tuple[list[Finding], list]:
+    """Everything linting needs from one canvas alone: its findings and its prose sentences."""
+    return canvas_findings(canvas, today), prose_sentences(canvas)
+
+
 def lint_canvases(canvases: list[Canvas], today: datetime.date | None = None, cache_file=None,
                   workers: int = 1) -> list[Finding]:
     """Every finding for these canvases, sorted by file and line.
 
-    With ``cache_file``, the one-canvas rules' findings are kept per canvas (keyed by everything the
-    canvas holds, this module's source and the date), so a rebuild after one edit lints one canvas
-    again; the rules across the gallery always run. ``workers`` > 1 lints the canvases not in the
-    cache in forked processes (forked.py).
+    With ``cache_file``, the one-canvas rules' findings and the prose sentences are kept per canvas
+    (keyed by everything the canvas holds, this module's source and the date), so a rebuild after one
+    edit lints one canvas again; comparing the sentences across the gallery always runs, and is only
+    dictionary look-ups. ``workers`` > 1 lints the canvases not in the cache in forked processes
+    (forked.py).
     """
     today = today or datetime.date.today()
     cache = _CanvasFindings(cache_file, today)
-    findings = [finding for found in cache.findings(canvases, workers) for finding in found]
+    linted = cache.findings(canvases, workers)
     cache.save()
-    findings += [finding for rule in GALLERY_RULES for finding in rule(canvases, today)]
+    findings = [finding for found, _ in linted for finding in found]
+    findings += shared_prose([(canvas, sentences) for canvas, (_, sentences) in zip(canvases, linted)])
     return sorted(findings, key=lambda f: (f.path, f.line, f.rule, f.message))
 
 
 class _CanvasFindings:
-    """``CANVAS_RULES`` findings per canvas, read from and written to ``path`` when one is given."""
+    """``_lint_one`` per canvas, read from and written to ``path`` when one is given."""
 
     def __init__(self, path, today: datetime.date):
         self.path, self.today = (Path(path) if path else None), today
         self.version = hashlib.sha256(Path(__file__).read_bytes() + today.isoformat().encode()).hexdigest()
         # None yet, or another version of the rules: lint every canvas.
-        self.known: dict[str, list[Finding]] = load_versioned(self.path, self.version)
-        self.used: dict[str, list[Finding]] = {}
+        self.known: dict[str, tuple] = load_versioned(self.path, self.version)
+        self.used: dict[str, tuple] = {}
 
-    def findings(self, canvases: list[Canvas], workers: int) -> list[list[Finding]]:
-        """The findings of each canvas, in order: from the cache, or found now."""
+    def findings(self, canvases: list[Canvas], workers: int) -> list[tuple[list[Finding], list]]:
+        """(findings, prose sentences) of each canvas, in order: from the cache, or found now."""
         keys = [self.key(canvas) for canvas in canvases]
         todo = [canvas for canvas, key in zip(canvases, keys) if key is None or key not in self.known]
-        fresh = iter(map_forked(lambda i: canvas_findings(todo[i], self.today), len(todo), workers))
+        fresh = iter(map_forked(lambda i: _lint_one(todo[i], self.today), len(todo), workers))
         found = [next(fresh) if key is None or key not in self.known else self.known[key] for key in keys]
         self.used = {key: canvas_found for key, canvas_found in zip(keys, found) if key is not None}
         return found
