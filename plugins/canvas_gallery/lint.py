@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import hashlib
 import pickle
 import re
@@ -89,7 +90,11 @@ def _normal(text: str) -> str:
 
 
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(word for word in _words(text) if word not in STOPWORDS)
+    return _without_stopwords(_words(text))
+
+
+def _without_stopwords(words: list[str]) -> frozenset[str]:
+    return frozenset(word for word in words if word not in STOPWORDS)
 
 
 def _number(cell) -> float | None:
@@ -159,6 +164,12 @@ def _lengths_near(length: int) -> range:
                  int(length * (2 - NEAR_DUPLICATE_RATIO) / NEAR_DUPLICATE_RATIO) + 2)
 
 
+@functools.lru_cache(maxsize=None)
+def _comparable_lengths(length: int) -> tuple[int, ...]:
+    """The lengths that pass ``_close_in_length`` with this one: worked out once per length."""
+    return tuple(other for other in _lengths_near(length) if _close_in_length(length, other))
+
+
 def duplicate_items(canvas: Canvas, today: datetime.date) -> list[Finding]:
     """The same item twice (error inside a block, warning across blocks) or nearly the same (warning).
 
@@ -172,12 +183,11 @@ def duplicate_items(canvas: Canvas, today: datetime.date) -> list[Finding]:
     by_length: dict[int, list[tuple[int, str, int | None]]] = defaultdict(list)  # length -> (position, normal, counts)
     for block in canvas.blocks:
         for index, item in enumerate(block.items):
-            normal, words = _normal(item), _content_words(item)
+            item_words = _words(item)
+            normal, words = " ".join(item_words), _without_stopwords(item_words)
             characters = _character_counts(normal)
             match = min(first_normal.get(normal, len(seen)), first_words.get(words, len(seen)) if words else len(seen))
-            for length in _lengths_near(len(normal)) if normal else ():
-                if not _close_in_length(len(normal), length):
-                    continue
+            for length in _comparable_lengths(len(normal)) if normal else ():
                 for position, other_normal, other_characters in by_length.get(length, ()):
                     if position >= match:
                         break  # positions grow along the list; an earlier match is already known
