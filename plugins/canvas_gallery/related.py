@@ -309,12 +309,12 @@ def related_links(canvases: list[Canvas], count: int) -> Callable[[str], list[Re
     return lambda slug: relater.links(relater.index_of[slug], count)
 
 
-def relate_all(canvases: list[Canvas], count: int, workers: int = 1, only=None) -> dict[str, list[RelatedLink]]:
+def relate_all(canvases: list[Canvas], count: int, workers: int = 1) -> dict[str, list[RelatedLink]]:
     """Every canvas's related links at once (slug -> links). ``workers`` > 1 shares the canvases out over
-    forked processes. ``only``: the slugs to relate (still against the whole gallery); None for all."""
+    forked processes. (The build relates each canvas just before writing its text: see related_links.)"""
     links_of = related_links(canvases, count)
-    wanted = sorted(canvas.slug for canvas in canvases if only is None or canvas.slug in only)
-    return dict(zip(wanted, map_forked(lambda n: links_of(wanted[n]), len(wanted), workers)))
+    slugs = sorted(canvas.slug for canvas in canvases)
+    return dict(zip(slugs, map_forked(lambda n: links_of(slugs[n]), len(slugs), workers)))
 
 
 _relate_once = per_gallery(relate_all)
