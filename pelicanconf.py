@@ -40,7 +40,8 @@ CANVAS_GALLERY_CARDS = int(os.environ.get("CANVAS_GALLERY_CARDS") or 6)
 # Canvas pages per Pagefind run: larger galleries get a search index in parts (search_shards.py); the
 # tests set a small size to build one in parts.
 CANVAS_SEARCH_SHARD_SIZE = int(os.environ.get("CANVAS_SEARCH_SHARD_SIZE") or 2500)
-# Forked workers for loading, lint, relating and text (0: one per core, 1: no fork; tests compare the two).
+# Forked workers for the plugin's seed loading, relating and text (0: one per core, 1: no fork; the
+# tests compare the two). The checks before Pelican (tasks.py) always use one per core.
 CANVAS_WORKERS = int(os.environ.get("CANVAS_WORKERS") or 0)
 # Social cards already drawn, named by the hash of what they show (cache/ is not committed).
 CANVAS_SOCIAL_CARD_CACHE = os.environ.get("CANVAS_SOCIAL_CARD_CACHE") or str(HERE / "cache" / "social-cards")

@@ -97,12 +97,11 @@ def run_pelican(settings_file, output, env):
         pelican_main(["-q", "-s", str(ROOT / settings_file), "-o", str(output)])
 
 
-def export_canvases(settings_file, env, site, seeds, drafts):
-    """Render every canvas page of the staging site to PDF and PNG (cached; see exports_render.py)."""
+def export_canvases(settings_file, env, site, slugs):
+    """Render the canvas pages of the staging site (``slugs``) to PDF and PNG (cached; see exports_render.py)."""
     from canvas_gallery.exports_render import ExportError, export_jobs, render_exports
 
     settings = pelican_settings(settings_file, env)
-    slugs = [canvas.slug for canvas in load_gallery(seeds, include_drafts=drafts).canvases]
     jobs = export_jobs(slugs, setting(settings, "CANVAS_SAVE_AS"), setting(settings, "CANVAS_URL"),
                        setting(settings, "CANVAS_EXPORT_SAVE_AS"))
     cache = ROOT / setting(settings, "CANVAS_EXPORT_CACHE")  # an absolute setting stays as it is
@@ -175,7 +174,7 @@ def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAU
         # On a terminal the plugin shows progress bars; in CI it prints one summary line.
         run_pelican(settings_file, staging, env)
         if exports:  # a failed export also keeps the old site
-            export_canvases(settings_file, env, staging, seeds, drafts)
+            export_canvases(settings_file, env, staging, slugs)
         # The search index (pagefind/, started on the canvas pages above); a failure here also keeps the old site.
         started = time.perf_counter()
         search.finish()

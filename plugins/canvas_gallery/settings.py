@@ -20,7 +20,7 @@ DEFAULTS = {
     # Slugs of the only canvases whose own pages, cards and downloads this build writes, related and
     # written up against the whole gallery (`invoke preview`); empty: a full build.
     "CANVAS_ONLY": (),
-    # Processes that relate canvases and write their text (forked.py); 0: one per core.
+    # Processes that load seeds, relate canvases and write their text (forked.py); 0: one per core.
     "CANVAS_WORKERS": 0,
     # PDF and PNG of every canvas, rendered in Chromium after Pelican (exports_render.py); the canvas
     # pages link them only in builds that render them (`invoke build --exports`, `invoke publish`).
