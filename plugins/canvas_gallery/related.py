@@ -7,8 +7,8 @@ How related two canvases are is one symmetric score:
 - plus a bonus for the same industry, for sharing revenue models (traits.py), and for an editor of
   the other canvas having picked this one ("symmetric-aware": a pick is a hint in both directions).
 
-Dot products go through an inverted index (term -> canvases using it), so a canvas is only compared
-with canvases it shares a term with; terms used by a large share of all canvases carry almost no
+Dot products go through an inverted index (term -> canvases using it, as numpy arrays), so a canvas is
+only compared with canvases it shares a term with; terms used by a large share of all canvases carry almost no
 weight and are left out of the index, which keeps 10,000 canvases at a few seconds. Canvases that
 share no term but are in the same industry or earn money the same way are found by group, not by
 comparing every pair. Editor-set ``related`` slugs come first; ties are broken by slug.
@@ -22,6 +22,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+
+import numpy as np
 
 from .blocks import BLOCK_KEYS
 from .english import Lexicon, join_list
@@ -95,6 +97,29 @@ def _indexed_terms(stats: TermStats) -> set:
     return indexed
 
 
+def _postings(profiles: list[_Profile]) -> dict[tuple[str, str], tuple[np.ndarray, np.ndarray]]:
+    """(block, term) -> (indexes of the canvases using it, their weights for it), in canvas order."""
+    lists = defaultdict(lambda: ([], []))
+    for i, profile in enumerate(profiles):
+        for key, vector in profile.blocks.items():
+            for term, weight in vector.items():
+                indexes, weights = lists[(key, term)]
+                indexes.append(i)
+                weights.append(weight)
+    return {key: (np.array(indexes, dtype=np.intp), np.array(weights)) for key, (indexes, weights) in lists.items()}
+
+
+def _best_first(scores: np.ndarray, chunk: int = 256):
+    """(index, score) of the non-zero scores, highest first, ties by index; sorted in numpy and handed out
+    a chunk at a time, since the caller mostly stops after the first few."""
+    found = np.flatnonzero(scores)
+    values = scores[found]
+    order = np.lexsort((found, -values))
+    for start in range(0, len(order), chunk):
+        part = order[start:start + chunk]
+        yield from zip(found[part].tolist(), values[part].tolist())
+
+
 def _profiles(canvases: list[Canvas], stats: TermStats) -> list[_Profile]:
     indexed = _indexed_terms(stats)
     profiles = []
@@ -130,11 +155,7 @@ class _Relater:
         self.stats = TermStats.from_canvases(canvases)
         self.lexicon = Lexicon.from_canvases(canvases)
         self.profiles = _profiles(self.canvases, self.stats)
-        self.postings = defaultdict(list)  # (block, term) -> [(canvas index, weight)]
-        for i, profile in enumerate(self.profiles):
-            for key, vector in profile.blocks.items():
-                for term, weight in vector.items():
-                    self.postings[(key, term)].append((i, weight))
+        self.postings = _postings(self.profiles)
         self.picked_by = defaultdict(set)  # canvas index -> indexes of canvases whose editors picked it
         for i, canvas in enumerate(self.canvases):
             for slug in canvas.related:
@@ -148,13 +169,19 @@ class _Relater:
             self.revenue_groups[profile.revenue].append(i)
         self._likeness: dict[frozenset, list] = {}  # see _alike
 
-    def content_scores(self, i: int) -> dict[int, float]:
-        scores: dict[int, float] = defaultdict(float)
-        for key, vector in self.profiles[i].blocks.items():
-            for term, weight in vector.items():
-                for j, other in self.postings[(key, term)]:
-                    scores[j] += weight * other
-        scores.pop(i, None)
+    def content_scores(self, i: int) -> np.ndarray:
+        """Canvas i's dot product with every canvas (0 for itself and for canvases sharing no term).
+
+        numpy's bincount adds the products in the order they are listed, term by term and posting by
+        posting, as a loop of ``scores[j] += weight * other`` would: the same floats, some 10 times faster."""
+        pairs = [(weight, self.postings[(key, term)]) for key, vector in self.profiles[i].blocks.items()
+                 for term, weight in vector.items()]
+        scores = np.zeros(len(self.profiles))
+        if pairs:
+            indexes = np.concatenate([posting[0] for _, posting in pairs])
+            products = np.concatenate([weight * posting[1] for weight, posting in pairs])
+            scores = np.bincount(indexes, weights=products, minlength=len(self.profiles))
+        scores[i] = 0.0
         return scores
 
     def score(self, i: int, j: int, content: float) -> float:
@@ -181,14 +208,11 @@ class _Relater:
 
         # Editors' picks, either way, are few: score them all.
         picked = self.picked_by[i] | {self.index_of[s] for s in self.canvases[i].related if s in self.index_of}
-        offer((-self.score(i, j, content.get(j, 0.0)), slug[j], j) for j in picked if j != i)
-        # Content matches, best first, until even the largest bonus could not lift one into the list.
+        offer((-self.score(i, j, float(content[j])), slug[j], j) for j in picked if j != i)
+        # Content matches, best first (ties by slug: canvases are in slug order), until even the largest
+        # bonus could not lift one into the list.
         batch = []
-        queue = [(-value, slug[j], j) for j, value in content.items()]
-        heapq.heapify(queue)  # popped best first; cheaper than sorting when the bound stops early
-        while queue:
-            negative, _, j = heapq.heappop(queue)
-            value = -negative
+        for j, value in _best_first(content):
             if value + INDUSTRY_WEIGHT + REVENUE_WEIGHT < floor:
                 break
             if j in picked:
@@ -201,11 +225,10 @@ class _Relater:
                 batch = []
         offer(batch)
         # No shared term: same industry and revenue models decide, one value per group of canvases.
-        skip = content.keys() | picked
         for value, members in self.fallback_groups(industry, self.profiles[i].revenue, floor):
             if value < floor:
                 break
-            offer((-self.score(i, j, 0.0), slug[j], j) for j in self._first_outside(members, skip, i, need))
+            offer((-self.score(i, j, 0.0), slug[j], j) for j in self._first_outside(members, content, picked, i, need))
         return [j for _, _, j in best]
 
     def fallback_groups(self, industry: str, revenue: frozenset, floor: float):
@@ -239,10 +262,11 @@ class _Relater:
         return self._likeness[revenue]
 
     @staticmethod
-    def _first_outside(members: list[int], skip, i: int, need: int) -> list[int]:
+    def _first_outside(members: list[int], content: np.ndarray, picked: set, i: int, need: int) -> list[int]:
+        """The first ``need`` members that are neither canvas i, nor picked, nor already scored by content."""
         found = []
         for j in members:  # members are in slug order
-            if j != i and j not in skip:
+            if j != i and j not in picked and not content[j]:
                 found.append(j)
                 if len(found) == need:
                     break
