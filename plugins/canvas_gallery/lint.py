@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import functools
 import hashlib
 import pickle
 import re
 import sys
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from .blocks import BLOCKS_BY_KEY
 from .forked import map_forked
@@ -114,105 +114,69 @@ def _number(cell) -> float | None:
 
 # --- rules on one canvas ----------------------------------------------------------------------------
 
-def _nearly_same(a: str, b: str, a_characters: int | None, b_characters: int | None) -> bool:
-    """SequenceMatcher's ratio() >= NEAR_DUPLICATE_RATIO; its cheap upper bound quick_ratio() first (same answer).
+def _possible_near_duplicates(normals: list[str]) -> np.ndarray:
+    """possible[a, b]: items a and b may be near duplicates, because SequenceMatcher's cheap upper bound
+    quick_ratio() (the characters two strings share, in any order) reaches NEAR_DUPLICATE_RATIO.
 
-    The caller has already applied real_quick_ratio() (``_close_in_length``); ``*_characters`` are the
-    strings' packed character counts (``_character_counts``).
+    All pairs of one canvas at once in numpy: the character counts of every normal form (ASCII only,
+    see ``_words``), the shared count of every pair, the same float division quick_ratio() does. That
+    bound was most of lint's time as a loop over pairs. It also implies real_quick_ratio()'s length bound.
     """
-    if (a or b) and a_characters is not None and b_characters is not None:
-        if 2.0 * _shared_characters(a_characters, b_characters) / (len(a) + len(b)) < NEAR_DUPLICATE_RATIO:
-            return False
+    lengths = np.array([len(normal) for normal in normals])
+    codes = np.frombuffer("".join(normals).encode("ascii"), dtype=np.uint8).astype(np.intp)
+    rows = np.repeat(np.arange(len(normals)), lengths)
+    counts = np.bincount(rows * 128 + codes, minlength=len(normals) * 128).reshape(len(normals), 128)
+    counts = counts[:, counts.any(axis=0)]  # the characters these items use
+    shared = np.minimum(counts[:, None, :], counts[None, :, :]).sum(axis=2)
+    total = lengths[:, None] + lengths[None, :]
+    ratio = np.divide(2.0 * shared, total, out=np.zeros(shared.shape), where=total > 0)
+    return ratio >= NEAR_DUPLICATE_RATIO
+
+
+def _nearly_same(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= NEAR_DUPLICATE_RATIO
-
-
-# quick_ratio() counts the characters two strings share, regardless of order. A normal form (``_normal``)
-# only has these characters, so its counts fit in one integer, FIELD bits per character, and the shared
-# count of two strings is a few integer operations instead of a loop over a Counter (the hot spot of lint).
-NORMAL_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789& "
-FIELD = 16  # a count stays below 2**15, the top bit of each field is the guard of the subtraction below
-_FIELD_ONE = {char: 1 << (FIELD * place) for place, char in enumerate(NORMAL_ALPHABET)}
-_GUARDS = sum(1 << (FIELD * place + FIELD - 1) for place in range(len(NORMAL_ALPHABET)))
-_ONES = sum(_FIELD_ONE.values())
-_VALUES = _ONES * ((1 << (FIELD - 1)) - 1)
-_TOP_FIELD = FIELD * (len(NORMAL_ALPHABET) - 1)
-
-
-def _character_counts(normal: str) -> int | None:
-    """The character counts of a normal form packed in one integer; None for text too long to pack."""
-    if len(normal) >= 1 << (FIELD - 1):
-        return None
-    return sum(_FIELD_ONE[char] for char in normal)
-
-
-def _shared_characters(a: int, b: int) -> int:
-    """Sum over characters of min(count in a, count in b), as difflib's quick_ratio() counts it."""
-    a_not_less = (((a | _GUARDS) - b) & _GUARDS) >> (FIELD - 1)  # 1 in each field where a's count >= b's
-    keep_b = a_not_less * ((1 << (FIELD - 1)) - 1)
-    smaller = (b & keep_b) | (a & ~keep_b & _VALUES)
-    return (smaller * _ONES) >> _TOP_FIELD & ((1 << FIELD) - 1)  # the top field of the product sums them all
-
-
-def _close_in_length(a: int, b: int) -> bool:
-    """real_quick_ratio(): two strings this long could still be near duplicates."""
-    return a + b == 0 or 2.0 * min(a, b) / (a + b) >= NEAR_DUPLICATE_RATIO
-
-
-def _lengths_near(length: int) -> range:
-    """Every length that can pass ``_close_in_length`` with this one (a little wider; it is checked again)."""
-    return range(int(length * NEAR_DUPLICATE_RATIO / (2 - NEAR_DUPLICATE_RATIO)),
-                 int(length * (2 - NEAR_DUPLICATE_RATIO) / NEAR_DUPLICATE_RATIO) + 2)
-
-
-@functools.lru_cache(maxsize=None)
-def _comparable_lengths(length: int) -> tuple[int, ...]:
-    """The lengths that pass ``_close_in_length`` with this one: worked out once per length."""
-    return tuple(other for other in _lengths_near(length) if _close_in_length(length, other))
 
 
 def duplicate_items(canvas: Canvas, today: datetime.date) -> list[Finding]:
     """The same item twice (error inside a block, warning across blocks) or nearly the same (warning).
 
     Each item is reported against the first earlier item it matches. Same normal form and same words are
-    dictionary look-ups; the character-level comparison only sees earlier items of a close length.
+    dictionary look-ups; SequenceMatcher only sees the earlier items that pass its cheap bound.
     """
+    places = [(block.key, index, item) for block in canvas.blocks for index, item in enumerate(block.items)]
+    if not places:
+        return []
+    word_lists = [_words(item) for _, _, item in places]
+    normals = [" ".join(words) for words in word_lists]
+    possible = _possible_near_duplicates(normals)
     findings = []
-    seen: list[tuple[str, int, str, str]] = []  # block key, index, item, normal form
-    first_normal: dict[str, int] = {}  # normal form -> its first position in ``seen``
+    first_normal: dict[str, int] = {}  # normal form -> the first item with it
     first_words: dict[frozenset, int] = {}
-    by_length: dict[int, list[tuple[int, str, int | None]]] = defaultdict(list)  # length -> (position, normal, counts)
-    for block in canvas.blocks:
-        for index, item in enumerate(block.items):
-            item_words = _words(item)
-            normal, words = " ".join(item_words), _without_stopwords(item_words)
-            characters = _character_counts(normal)
-            match = min(first_normal.get(normal, len(seen)), first_words.get(words, len(seen)) if words else len(seen))
-            for length in _comparable_lengths(len(normal)) if normal else ():
-                for position, other_normal, other_characters in by_length.get(length, ()):
-                    if position >= match:
-                        break  # positions grow along the list; an earlier match is already known
-                    if _nearly_same(normal, other_normal, characters, other_characters):
-                        match = position
-                        break
-            if match < len(seen):
-                other_key, _, other_item, other_normal = seen[match]
-                same_block = other_key == block.key
-                where = "in this block" if same_block else f"in {BLOCKS_BY_KEY[other_key].label}"
-                if normal == other_normal:
-                    findings.append(_finding(
-                        canvas, ("blocks", block.key, index), "duplicate-item", ERROR if same_block else WARNING,
-                        f"'{item}' repeats '{other_item}' {where}; say it once, in the block where it belongs",
-                    ))
-                else:
-                    findings.append(_finding(
-                        canvas, ("blocks", block.key, index), "near-duplicate-item", WARNING,
-                        f"'{item}' says almost the same as '{other_item}' {where}; merge them or make each specific",
-                    ))
-            first_normal.setdefault(normal, len(seen))
-            if words:
-                first_words.setdefault(words, len(seen))
-            by_length[len(normal)].append((len(seen), normal, characters))
-            seen.append((block.key, index, item, normal))
+    for position, ((key, index, item), normal) in enumerate(zip(places, normals)):
+        words = _without_stopwords(word_lists[position])
+        match = min(first_normal.get(normal, position), first_words.get(words, position) if words else position)
+        if normal:
+            for earlier in np.flatnonzero(possible[position, :match]).tolist():
+                if _nearly_same(normal, normals[earlier]):
+                    match = earlier
+                    break
+        if match < position:
+            other_key, _, other_item = places[match]
+            same_block = other_key == key
+            where = "in this block" if same_block else f"in {BLOCKS_BY_KEY[other_key].label}"
+            if normal == normals[match]:
+                findings.append(_finding(
+                    canvas, ("blocks", key, index), "duplicate-item", ERROR if same_block else WARNING,
+                    f"'{item}' repeats '{other_item}' {where}; say it once, in the block where it belongs",
+                ))
+            else:
+                findings.append(_finding(
+                    canvas, ("blocks", key, index), "near-duplicate-item", WARNING,
+                    f"'{item}' says almost the same as '{other_item}' {where}; merge them or make each specific",
+                ))
+        first_normal.setdefault(normal, position)
+        if words:
+            first_words.setdefault(words, position)
     return findings
 
 
