@@ -12,7 +12,6 @@ canvas (mentions.py). Generated sections carry ``generated=True`` (``data-genera
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from .blocks import BLOCKS_BY_KEY
@@ -361,10 +360,7 @@ class _Writer:
 
 def _paragraph_html(sentences: list[str], mentions: Mentions, own_slug: str) -> str:
     """Sentences -> one escaped <p>, with the section's first mentions of other companies linked."""
-    paragraph = ET.Element("p")
-    paragraph.text = " ".join(sentences)
-    mentions.link(paragraph, own_slug)
-    return ET.tostring(paragraph, encoding="unicode", method="html")
+    return f"<p>{mentions.linked_html(' '.join(sentences), own_slug)}</p>"
 
 
 def analysis_sections(canvas: Canvas, related: list[Canvas] | None = None,
