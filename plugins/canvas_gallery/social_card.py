@@ -196,6 +196,14 @@ def _draw_into_cache(cards: list[SocialCard], cache_dir: str) -> None:
         cached_card(card, cache_dir)
 
 
+def _yield_to_the_build() -> None:
+    """The lowest CPU priority for a card worker: cards are needed only when the pages are done, so they
+    take the cycles relating, writing text and rendering leave (a core idles while Pelican renders
+    alone) instead of slowing those steps down."""
+    if hasattr(os, "nice"):
+        os.nice(19)
+
+
 class CardDrawing:
     """Draws the cards missing from the cache in ``workers`` processes, in the background.
 
@@ -216,7 +224,8 @@ class CardDrawing:
         if missing:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)  # fork: nothing re-imported
-            self._executor = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
+            self._executor = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context,
+                                                                    initializer=_yield_to_the_build)
             self._tasks = [self._executor.submit(_draw_into_cache, missing[start:start + self.BATCH], folder)
                            for start in range(0, len(missing), self.BATCH)]
 
