@@ -6,6 +6,7 @@ half-written site where the last good one was.
 """
 
 import contextlib
+import gc
 import os
 import shutil
 import subprocess
@@ -21,7 +22,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from canvas_gallery.atomic_output import replace_directory  # noqa: E402
 from canvas_gallery.buildstats import record_step  # noqa: E402
-from canvas_gallery.forked import default_workers  # noqa: E402
+from canvas_gallery.forked import Background, default_workers  # noqa: E402
 from canvas_gallery.build_signals import canvas_pages_written  # noqa: E402
 from canvas_gallery.search_shards import shards_for  # noqa: E402
 from canvas_gallery.settings import setting  # noqa: E402
@@ -59,8 +60,16 @@ def check_seeds(seeds=DEFAULT_SEEDS, include_drafts=False):
 def lint_gallery(canvases, cached=True):
     """Lint the canvases about to be built: list every finding, stop on errors (warnings do not stop).
     ``cached``: keep findings per canvas (for the whole gallery only: the cache keeps what was linted last)."""
+    report_lint(lint_findings(canvases, cached))
+
+
+def lint_findings(canvases, cached=True):
     cache_file = cache_folder() / LINT_CACHE_FILE if cached else None
-    findings = lint_canvases(canvases, cache_file=cache_file, workers=default_workers())
+    return lint_canvases(canvases, cache_file=cache_file, workers=default_workers())
+
+
+def report_lint(findings):
+    """Print the findings; exit 1 if one is an error."""
     errors = errors_in(findings)
     if findings:
         print(lint_report(findings), file=sys.stderr if errors else sys.stdout)
@@ -155,7 +164,6 @@ def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAU
     timings = os.environ.get("CANVAS_TIMINGS_FILE", "")  # bench/ asks for each step's seconds
     started = time.perf_counter()
     gallery = check_seeds(seeds, include_drafts=drafts)
-    lint_gallery(gallery.canvases)
     record_step(timings, "check", time.perf_counter() - started)
     env = dict(os.environ, CANVAS_SEEDS_PATH=str(Path(seeds).resolve()))
     if siteurl is not None:
@@ -170,9 +178,15 @@ def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAU
     slugs = [canvas.slug for canvas in gallery.canvases]
     search = SearchIndexing(staging, shards_for(pelican_settings(settings_file, env), slugs))
     canvas_pages_written.connect(search.start)
+    # Lint runs beside Pelican, in the cycles the build leaves idle; its errors stop the build before the
+    # new site replaces the old one.
+    linting = Background(lambda: lint_findings(gallery.canvases))
     try:
         # On a terminal the plugin shows progress bars; in CI it prints one summary line.
         run_pelican(settings_file, staging, env)
+        started = time.perf_counter()
+        report_lint(linting.result())
+        record_step(timings, "lint", time.perf_counter() - started)  # the wait after Pelican
         if exports:  # a failed export also keeps the old site
             export_canvases(settings_file, env, staging, slugs)
         # The search index (pagefind/, started on the canvas pages above); a failure here also keeps the old site.
@@ -183,8 +197,12 @@ def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAU
     finally:
         canvas_pages_written.disconnect(search.start)
         search.stop()
+        linting.stop()
         shutil.rmtree(staging, ignore_errors=True)
     print(f"Built {output}")
+    # Nothing built here is collected after this point: spare the interpreter's exit its garbage
+    # collection over everything still in memory (0.2 s at 1,000 canvases).
+    gc.freeze()
 
 
 @task(help={"output": "where the site goes (default output/)", "siteurl": "public URL, overrides SITEURL",

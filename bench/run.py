@@ -32,13 +32,14 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 STEP_ROWS = (  # (key in the timings file, label); the rest of the wall time is start-up and Pelican's own work
-    ("check", "check seeds (tasks.py, before Pelican)"),
+    ("check", "check seeds: load and validate (tasks.py, before Pelican)"),
     ("load", "load and validate"),
     ("relate", "relate: term statistics, lexicon and postings, once"),
     ("text", "relate each canvas and write its text (two forked workers)"),
     ("render", "render"),
     ("write", "write"),
-    ("outputs", "social cards, SEO, downloads, feed"),
+    ("outputs", "social cards (waiting for their background drawing), SEO, downloads, feed"),
+    ("lint", "lint (beside Pelican, at low priority): the wait after Pelican"),
     ("search_index", "search index (Pagefind, started on the canvas pages during Pelican): the wait after it"),
 )
 

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from bench.synth import synthetic_canvases, write_seeds  # noqa: E402
 from canvas_gallery.analysis import analysis_context, analysis_sections  # noqa: E402
-from canvas_gallery.forked import MIN_TASKS_TO_FORK, map_forked  # noqa: E402
+from canvas_gallery.forked import MIN_TASKS_TO_FORK, Background, map_forked  # noqa: E402
 from canvas_gallery.lint import lint_canvases  # noqa: E402
 from canvas_gallery.related import relate_all  # noqa: E402
 from canvas_gallery.seeds import SeedErrors, load_gallery  # noqa: E402
@@ -86,3 +86,31 @@ def test_a_worker_error_reaches_the_caller():
 
     with pytest.raises(ValueError, match=f"canvas {COUNT - 1} is broken"):
         map_forked(task, COUNT, 2)
+
+
+def test_background_task_returns_its_result_at_the_lowest_priority():
+    import os
+
+    inherited = list(range(1_000))  # not pickled on the way in: the forked process has it already
+    task = Background(lambda: (sum(inherited), os.getpid(), os.getpriority(os.PRIO_PROCESS, 0)))
+    total, pid, priority = task.result()
+    assert total == sum(inherited)
+    assert pid != os.getpid()
+    assert priority == 19
+
+
+def test_background_task_raises_its_error_in_the_caller():
+    def broken():
+        raise ValueError("a finding the build must not miss")
+
+    with pytest.raises(ValueError, match="must not miss"):
+        Background(broken).result()
+
+
+def test_a_stopped_background_task_leaves_no_process():
+    import time
+
+    task = Background(lambda: time.sleep(60))
+    process = task._process
+    task.stop()
+    assert not process.is_alive()

@@ -285,7 +285,7 @@ def test_invoke_lint_prints_file_line_rule_message_and_fails_on_errors(tmp_path)
     assert "seeds/example.yaml:6: generic-item: error: 'Partners' alone" in result.stdout + result.stderr
 
 
-def test_build_stops_on_lint_errors_before_pelican(tmp_path):
+def test_build_stops_on_lint_errors_and_keeps_no_site(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(FIXTURES / "seeds" / "industries.yaml", seeds)

@@ -1,4 +1,5 @@
-"""The same task for every canvas, shared out over forked worker processes.
+"""The same task for every canvas, shared out over forked worker processes; and one task in the
+background, at low priority, for work the build needs only at its end.
 
 Relating and writing text are pure Python and hold the GIL, so threads would not help; forked
 processes inherit the gallery already in memory (nothing is pickled on the way in, only the results
@@ -45,3 +46,66 @@ def map_forked(task: Callable[[int], object], count: int, workers: int) -> list:
             return [result for chunk in pool.map(_run, chunks) for result in chunk]
     finally:
         _task = None
+
+
+def lowest_priority() -> None:
+    """For a worker whose results are needed only at the end of the build: the lowest CPU priority, so it
+    takes the cycles the build's own steps leave idle (while Pelican starts or renders on one core)
+    instead of slowing them down."""
+    if hasattr(os, "nice"):
+        os.nice(19)
+
+
+class Background:
+    """``task()`` in a forked process at the lowest priority, started now; ``result()`` waits for it.
+
+    The process inherits everything in memory (nothing is pickled on the way in); the result comes back
+    through a pipe and must pickle, and an exception in ``task`` is raised by ``result()``. Where
+    ``fork`` is missing, ``task`` runs at once, here.
+    """
+
+    def __init__(self, task: Callable[[], object]):
+        self._process = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            self._outcome = _outcome_of(task)
+            return
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
+        # Not a daemon: the task may share its own work out with map_forked.
+        self._process = context.Process(target=_run_in_background, args=(task, sender))
+        self._process.start()
+        sender.close()
+
+    def result(self):
+        if self._process is not None:
+            try:
+                self._outcome = self._receiver.recv()
+            except EOFError:
+                self._outcome = (False, RuntimeError(f"a background task died (exit {self._process.exitcode})"))
+            finally:
+                self._process.join()
+                self._process = None
+        finished, value = self._outcome
+        if not finished:
+            raise value
+        return value
+
+    def stop(self) -> None:
+        """End the task early (the build failed before it needed the result)."""
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._process = None
+
+
+def _outcome_of(task: Callable[[], object]) -> tuple[bool, object]:
+    try:
+        return True, task()
+    except Exception as error:  # raised again by Background.result()
+        return False, error
+
+
+def _run_in_background(task: Callable[[], object], sender) -> None:
+    lowest_priority()
+    sender.send(_outcome_of(task))
+    sender.close()

@@ -28,6 +28,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 from .blocks import BLOCKS_BY_KEY
+from .forked import lowest_priority
 from .model import Canvas
 
 WIDTH, HEIGHT = 1200, 630
@@ -196,14 +197,6 @@ def _draw_into_cache(cards: list[SocialCard], cache_dir: str) -> None:
         cached_card(card, cache_dir)
 
 
-def _yield_to_the_build() -> None:
-    """The lowest CPU priority for a card worker: cards are needed only when the pages are done, so they
-    take the cycles relating, writing text and rendering leave (a core idles while Pelican renders
-    alone) instead of slowing those steps down."""
-    if hasattr(os, "nice"):
-        os.nice(19)
-
-
 class CardDrawing:
     """Draws the cards missing from the cache in ``workers`` processes, in the background.
 
@@ -212,7 +205,7 @@ class CardDrawing:
     the meantime; ``wait()`` before copying a card. Cards already cached are not drawn again.
     """
 
-    BATCH = 25  # cards per task: few enough round trips, small enough to keep both workers busy to the end
+    BATCH = 10  # cards per task: few enough round trips, small enough to keep both workers busy to the end
 
     def __init__(self, cards: list[SocialCard], cache_dir: str | os.PathLike, workers: int = 2):
         folder = str(cache_dir)
@@ -225,7 +218,7 @@ class CardDrawing:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)  # fork: nothing re-imported
             self._executor = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context,
-                                                                    initializer=_yield_to_the_build)
+                                                                    initializer=lowest_priority)
             self._tasks = [self._executor.submit(_draw_into_cache, missing[start:start + self.BATCH], folder)
                            for start in range(0, len(missing), self.BATCH)]
 
