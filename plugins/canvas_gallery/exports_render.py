@@ -22,13 +22,13 @@ import hashlib
 import io
 import os
 import re
-import shutil
 import subprocess
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from .file_cache import link_or_copy, write_atomically
 
 # Bump when the rendering below changes what it produces, so old cache entries are not reused.
 RENDER_VERSION = 3
@@ -172,18 +172,6 @@ def content_key(site: _Site, job: ExportJob, browser_version: str) -> str:
     return digest.hexdigest()
 
 
-def _write_atomically(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".export-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def png_chunks(png: bytes) -> list[str]:
     """The chunk types of a PNG, in order (a timestamp would be a tIME chunk)."""
     chunks, offset = [], 8
@@ -261,7 +249,7 @@ def _render_into_cache(site: _Site, jobs: list[ExportJob], paths: dict) -> None:
     try:
         for job in jobs:
             for ext, content in renderer.render(job).items():
-                _write_atomically(paths[job.slug][ext], content)
+                write_atomically(paths[job.slug][ext], content)
     finally:
         renderer.close()
 
@@ -299,5 +287,5 @@ def render_exports(site_dir, siteurl: str, jobs: list[ExportJob], cache_dir, wor
         for ext, target in job.targets.items():
             destination = site.root / target
             destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(paths[job.slug][ext], destination)
+            link_or_copy(paths[job.slug][ext], destination)
     return report

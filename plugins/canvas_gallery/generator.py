@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import pathlib
-import shutil
 from pathlib import Path
 from dataclasses import dataclass, field
 
@@ -27,12 +27,14 @@ from .buildstats import BuildStats
 from .settings import setting
 from .build_signals import canvas_pages_written
 from .feed import canvas_feed, recent_canvases
+from .file_cache import cached_file, link_or_copy
 from .sitemap import SitemapEntry, robots_txt, sitemap_xml, url_of
 from .social_card import CardDrawing, cached_card, card_for, site_card
 from .structured_data import (absolute_url, canvas_article, item_list, page_breadcrumb_list, site_breadcrumb_list,
                               to_json_ld)
 
 logger = logging.getLogger(__name__)
+DOWNLOAD_CACHE = "downloads"  # inside CACHE_PATH: the JSON and YAML downloads by content hash
 
 
 @dataclass
@@ -181,11 +183,16 @@ class CanvasGenerator(Generator):
                               self.context, url=setting(self.settings, f"{name.upper()}_URL"))
 
     def write_downloads(self, canvases):
-        """The JSON and YAML download of each canvas."""
+        """The JSON and YAML download of each canvas, linked from the cache (file_cache.py) by content hash."""
         files = export_files(canvases, self.seeds_path(), setting(self.settings, "CANVAS_JSON_SAVE_AS"),
                              setting(self.settings, "CANVAS_YAML_SAVE_AS"))
+        cache = Path(self.settings["CACHE_PATH"]) / DOWNLOAD_CACHE
         for path, content in files.items():
-            self.write_bytes(path, content)
+            cached = cache / (hashlib.sha256(content).hexdigest() + Path(path).suffix)
+            cached_file(cached, lambda: content)
+            target = os.path.join(self.output_path, path)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            link_or_copy(cached, target)
 
     def write_bytes(self, path: str, content: bytes):
         target = os.path.join(self.output_path, path)
@@ -306,19 +313,6 @@ class CanvasGenerator(Generator):
 
 
 HOME_CRUMB = ("Gallery", "")
-
-
-def link_or_copy(source, target):
-    """A hard link to a cached file (the output is built fresh, so nothing writes into it afterwards), or a
-    copy where the cache is on another file system or the file is not readable by all: 1,000 cards are
-    50 MB not written twice."""
-    try:
-        if os.stat(source).st_mode & 0o044 == 0o044:
-            os.link(source, target)
-            return
-    except OSError:
-        pass
-    shutil.copyfile(source, target)
 
 
 def latest_update(canvases):

@@ -19,7 +19,6 @@ import io
 import multiprocessing
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +27,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 from .blocks import BLOCKS_BY_KEY
+from .file_cache import cached_file
 from .forked import lowest_priority
 from .model import Canvas
 
@@ -170,26 +170,10 @@ def draw(card: SocialCard) -> bytes:
 
 
 def cached_card(card: SocialCard, cache_dir: str | os.PathLike) -> tuple[Path, bool]:
-    """The card's JPEG in ``cache_dir`` (``<content hash>.jpg``), drawn only when missing.
-
-    Returns the path and whether it was drawn now. The file is written under a temporary name and
-    renamed, so a killed build never leaves half a JPEG in the cache.
-    """
-    folder = Path(cache_dir)
-    path = folder / f"{card.content_hash()}.jpg"
-    if path.is_file():
-        return path, False
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".card-", suffix=".jpg", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(draw(card))
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; the site links it and must serve it
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path, True
+    """The card's JPEG in ``cache_dir`` (``<content hash>.jpg``), drawn only when missing; the path and
+    whether it was drawn now (file_cache.py: never half-written)."""
+    path = Path(cache_dir) / f"{card.content_hash()}.jpg"
+    return path, cached_file(path, lambda: draw(card))
 
 
 def _draw_into_cache(cards: list[SocialCard], cache_dir: str) -> None:

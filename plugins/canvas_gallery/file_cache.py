@@ -1,0 +1,50 @@
+"""Build products kept in a cache folder under the hash of what makes them, and put into each new site
+as hard links: social cards, JSON and YAML downloads, PDF and PNG exports.
+
+A cached file is written once, under a temporary name and then renamed, so a killed build never leaves
+half a file behind, and nothing writes into it again: a site can share it. A hard link only adds a
+name; on the build machine creating a file costs about 0.6 ms and linking one about 10 us, and a build
+of 1,000 canvases puts some 4,000 such files into its new folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """``content`` at ``path``, readable by all (a site serves it), never half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".partial-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def cached_file(path: Path, make: Callable[[], bytes]) -> bool:
+    """Write ``make()`` to ``path`` unless it is there already; whether it was made now."""
+    if path.is_file():
+        return False
+    write_atomically(path, make())
+    return True
+
+
+def link_or_copy(source, target) -> None:
+    """A hard link to a cached file, or a copy where the cache is on another file system or the file is
+    not readable by all."""
+    try:
+        if os.stat(source).st_mode & 0o044 == 0o044:
+            os.link(source, target)
+            return
+    except OSError:
+        pass
+    shutil.copyfile(source, target)
