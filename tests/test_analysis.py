@@ -228,3 +228,24 @@ def test_the_leading_revenue_model_is_read_from_the_first_stream(first_item, mod
         assert "revenue block leads with" in intro
     else:
         assert "leads with" not in intro and "licensing" not in intro
+
+
+def test_linked_paragraphs_match_what_elementtree_makes_of_them():
+    """Generated paragraphs are linked as strings (Mentions.linked_html); the HTML must be what linking an
+    element and serialising it with ElementTree gives, escaping included."""
+    import xml.etree.ElementTree as ET
+
+    from canvas_gallery.mentions import Mentions
+
+    canvases = [make_canvas("tom", name="Tom & Jerry's"), make_canvas("acme", name="Acme <Labs>"),
+                make_canvas("zara", name="Inditex (Zara)"), make_canvas("own", name="Own Co")]
+    mentions = Mentions.from_canvases(canvases, {c.slug: f'/canvas/{c.slug}/?a=1&b="2">' for c in canvases})
+    texts = ["Tom & Jerry's sells beside Acme <Labs>, Zara and Inditex; Tom & Jerry's again, and Own Co.",
+             "Nothing to link here: <script>alert(1)</script> & more.",
+             "The Acme <Labs> Business Model Canvas, then Zara's stores.", ""]
+    for text in texts:
+        paragraph = ET.Element("p")
+        paragraph.text = text
+        mentions.link(paragraph, "own")
+        assert f"<p>{mentions.linked_html(text, 'own')}</p>" == ET.tostring(paragraph, encoding="unicode", method="html")
+    assert mentions.linked_html(texts[0], "own").count("<a ") == 3  # each company once, never the page's own
