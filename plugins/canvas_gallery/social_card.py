@@ -171,12 +171,12 @@ def draw(card: SocialCard) -> bytes:
     Only the rows of 16 px blocks that the title touches are encoded per card; the others are the
     background's, encoded once per industry (``_coded_background``). With a restart marker after every row,
     a row's coded bytes depend on its own pixels alone, so splicing gives exactly the whole encoding
-    (tests/test_seo.py compares the bytes). That is a third of the time of encoding the whole card.
+    (tests/test_seo.py compares the bytes), in less than half the time of encoding the whole card.
     """
     background = _background(card.site_name, card.subtitle)
     size = _title_size(card.title, TEXT_WIDTH)
     title, font = _fit(card.title, size, TEXT_WIDTH), _font(size)
-    left, top, right, bottom = ImageDraw.Draw(background).textbbox((MARGIN, TITLE_Y), title, font=font)
+    _, top, _, bottom = ImageDraw.Draw(background).textbbox((MARGIN, TITLE_Y), title, font=font)
     first, last = max(top - 1, 0) // MCU_HEIGHT, min(bottom + 1, HEIGHT) // MCU_HEIGHT + 1  # a pixel to spare
     band = background.crop((0, first * MCU_HEIGHT, WIDTH, min(last * MCU_HEIGHT, HEIGHT)))
     ImageDraw.Draw(band).text((MARGIN, TITLE_Y - first * MCU_HEIGHT), title, font=font, fill=INK)
