@@ -9,6 +9,7 @@ come back). Where ``fork`` is missing, or the work is small, everything runs in 
 from __future__ import annotations
 
 import concurrent.futures
+import gc
 import multiprocessing
 import os
 from typing import Callable
@@ -23,6 +24,22 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def fork_context():
+    """The ``fork`` start method, with the heap frozen first (None where ``fork`` is missing).
+
+    A garbage collection writes into the header of every object it scans, and after a fork each such
+    write makes the kernel copy the page the two processes shared: a full collection in a worker, or in
+    the parent while a worker lives, copies the whole inherited heap (some 30,000 page faults in a
+    build of 1,000 canvases). ``gc.freeze()`` moves every object alive now out of the collector's reach,
+    in both processes, at no cost; what is allocated afterwards is still collected. Objects alive at a
+    fork are the gallery the build needs to its end, so nothing is lost by never collecting them.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    gc.freeze()
+    return multiprocessing.get_context("fork")
+
+
 def _run(bounds: tuple[int, int]) -> list:
     start, stop = bounds
     return [_task(index) for index in range(start, stop)]
@@ -35,14 +52,15 @@ def map_forked(task: Callable[[int], object], count: int, workers: int) -> list:
     its results must pickle. A worker's exception is raised here.
     """
     global _task
-    if workers <= 1 or count < MIN_TASKS_TO_FORK or "fork" not in multiprocessing.get_all_start_methods():
+    context = fork_context() if workers > 1 and count >= MIN_TASKS_TO_FORK else None
+    if context is None:
         return [task(index) for index in range(count)]
     # A few chunks per worker, so one that drew slower canvases does not leave the other idle at the end.
     size = max(1, -(-count // (workers * 4)))
     chunks = [(start, min(start + size, count)) for start in range(0, count, size)]
     _task = task
     try:
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
             return [result for chunk in pool.map(_run, chunks) for result in chunk]
     finally:
         _task = None
@@ -66,10 +84,10 @@ class Background:
 
     def __init__(self, task: Callable[[], object]):
         self._process = None
-        if "fork" not in multiprocessing.get_all_start_methods():
+        context = fork_context()
+        if context is None:
             self._outcome = _outcome_of(task)
             return
-        context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
         # Not a daemon: the task may share its own work out with map_forked.
         self._process = context.Process(target=_run_in_background, args=(task, sender))

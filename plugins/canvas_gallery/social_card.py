@@ -30,7 +30,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from .blocks import BLOCKS_BY_KEY
 from .file_cache import cached_file
-from .forked import lowest_priority
+from .forked import fork_context, lowest_priority
 from .model import Canvas
 
 WIDTH, HEIGHT = 1200, 630
@@ -244,8 +244,7 @@ class CardDrawing:
         self._executor = None
         self._tasks = []
         if missing:
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else None)  # fork: nothing re-imported
+            context = fork_context() or multiprocessing.get_context()  # fork: nothing re-imported
             self._executor = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context,
                                                                     initializer=lowest_priority)
             self._tasks = [self._executor.submit(_draw_into_cache, missing[start:start + self.BATCH], folder)
