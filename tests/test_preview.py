@@ -57,6 +57,18 @@ def test_preview_rewrites_only_the_edited_canvas_folder(built, tmp_path):
     assert not list(output.parent.glob(".build-*"))
 
 
+def test_preview_keeps_the_files_it_does_not_make(built, tmp_path):
+    """A build with --exports puts the PDF and PNG in the canvas's folder; a preview does not render them."""
+    seeds, output = built
+    export = output / "canvas" / "xiaomi" / "xiaomi.pdf"
+    export.write_bytes(b"%PDF- an export of the last full build")
+    add_partner(seeds / "xiaomi.yaml")
+    result = invoke("preview", str(seeds / "xiaomi.yaml"), "--output", str(output), cache=tmp_path / "cache")
+    assert result.returncode == 0, result.stderr
+    assert export.read_bytes() == b"%PDF- an export of the last full build"
+    assert NEW_ITEM in (output / "canvas" / "xiaomi" / "index.html").read_text(encoding="utf-8")
+
+
 def test_the_previewed_page_is_the_page_a_full_build_writes(built, tmp_path):
     seeds, output = built
     add_partner(seeds / "xiaomi.yaml")
