@@ -83,31 +83,34 @@ class Mentions:
     def find(self, text: str, own_slug: str):
         """(start, end, slug) for every mention of another canvas's company in ``text``. Whole
         words only ("Meta" is not in "Metadata"); a following " Business Model Canvas" joins it."""
-        if not text:
-            return
-        position = 0
-        known, search = self._candidates, _TOKEN.search
-        while True:
-            match = search(text, position)
-            if match is None:
-                return
-            start = match.start()
-            position = match.end()
-            word = match.group()
-            # Most words start no name: the memoised look-up first, the character before only then.
-            candidates = known[word] if word in known else self.candidates(word)
-            if not candidates or start and _WORD_CHAR.match(text[start - 1]):
-                continue
-            for alias in candidates:
-                end = start + len(alias)
-                if text.startswith(alias, start) and not _WORD_CHAR.match(text[end:end + 1]):
-                    if text.startswith(CANVAS_SUFFIX, end):
-                        end += len(CANVAS_SUFFIX)
-                    slug = self.slug_of[alias]
+        position, known = 0, self._candidates
+        while text:
+            # The words from ``position`` on, until a name is found; after a name, from its end.
+            for match in _TOKEN.finditer(text, position):
+                start, word = match.start(), match.group()
+                # Most words start no name: the memoised look-up first, the character before only then.
+                candidates = known[word] if word in known else self.candidates(word)
+                if not candidates or start and _WORD_CHAR.match(text[start - 1]):
+                    continue
+                found = self._name_at(text, start, candidates)
+                if found:
+                    end, slug = found
                     if slug != own_slug:
                         yield start, end, slug
                     position = end
                     break
+            else:
+                return
+
+    def _name_at(self, text: str, start: int, candidates: list[str]) -> tuple[int, str] | None:
+        """(end, slug) of the longest alias starting at ``start`` as a whole word, if one does."""
+        for alias in candidates:
+            end = start + len(alias)
+            if text.startswith(alias, start) and not _WORD_CHAR.match(text[end:end + 1]):
+                if text.startswith(CANVAS_SUFFIX, end):
+                    end += len(CANVAS_SUFFIX)
+                return end, self.slug_of[alias]
+        return None
 
     def linked_html(self, text: str, own_slug: str) -> str:
         """Plain text -> escaped HTML with the first mention of each other canvas linked: what ``link`` and
