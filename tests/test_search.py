@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
 from pathlib import Path
@@ -41,6 +42,29 @@ def test_a_word_found_only_in_one_canvas_items_finds_that_canvas(page: Page, fin
     expect(result.locator(".search-result__excerpt mark")).to_have_text(UNIQUE_WORD)
     result.get_by_role("link").click()
     expect(page).to_have_url(f"{find_url}/canvas/borealis-bikes/")
+
+
+def indexed_text(site: Path, slug: str) -> str:
+    """The text Pagefind indexed for a canvas page (a fragment: gzip, a 12-byte signature, then JSON)."""
+    for fragment in (site / "pagefind" / "fragment").iterdir():
+        record = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+        if record["url"] == f"/canvas/{slug}/":
+            return record["content"]
+    raise AssertionError(f"no fragment for {slug}")
+
+
+def test_the_headquarters_city_finds_its_canvas_and_is_shown_as_a_word(page: Page, find_url):
+    """The city is only in Acme's facts list, which Pagefind used to read as "HeadquartersSpringfield"."""
+    page.goto(f"{find_url}/search/?q=Springfield")
+    expect(results(page).get_by_role("link")).to_have_text(["Acme Robotics"])
+    expect(results(page).first.locator(".search-result__excerpt")).to_contain_text("Headquarters Springfield")
+
+
+def test_the_index_reads_facts_and_table_headings_as_words_and_leaves_out_the_printed_address(find_site):
+    text = indexed_text(find_site, "xiaomi")
+    assert "Founded 2010" in text and "Headquarters Beijing, China" in text
+    assert "Segment Revenue (RMB bn) Share of revenue (%)" in text
+    assert "/canvas/xiaomi/" not in text  # the address printed under the title, for paper only
 
 
 def test_industry_facet_narrows_the_results(page: Page, find_url):
