@@ -84,6 +84,13 @@ def _term_set(item: str) -> frozenset[str]:
     return frozenset(terms(item))  # cached: best_item_match asks for the same items again and again
 
 
+@functools.lru_cache(maxsize=65536)
+def _block_terms(items: tuple) -> tuple[tuple[frozenset, ...], frozenset]:
+    """Each item's terms, and all of them: a block is compared with many others."""
+    sets = tuple(_term_set(item) for item in items)
+    return sets, frozenset().union(*sets)
+
+
 @dataclass(eq=False)  # hashed by identity: one per gallery, a key of best_item_match's memo
 class TermStats:
     """How many canvases use each (block, term): the basis of every weight."""
@@ -138,8 +145,11 @@ def best_item_match(block_key: str, mine, theirs, stats: TermStats) -> ItemMatch
 @functools.lru_cache(maxsize=1024)
 def _best_item_match(block_key: str, mine: tuple, theirs: tuple, stats: TermStats) -> ItemMatch | None:
     best, best_weight = None, 0.0
-    their_terms = item_terms(theirs)
-    for i, my_set in enumerate(item_terms(mine)):
+    my_terms, _ = _block_terms(mine)
+    their_terms, all_theirs = _block_terms(theirs)
+    for i, my_set in enumerate(my_terms):
+        if my_set.isdisjoint(all_theirs):
+            continue  # most items share no term with any of the other block's
         for j, their_set in enumerate(their_terms):
             if my_set.isdisjoint(their_set):
                 continue
