@@ -1,4 +1,4 @@
-"""Run one command and report its wall time and peak memory as JSON: ``python -m bench.measure -- CMD ...``.
+"""Run one command and report its wall time, CPU time and peak memory as JSON: ``python -m bench.measure -- CMD ...``.
 
 Each measurement runs in a fresh process of its own, so ``getrusage(RUSAGE_CHILDREN)`` sees only that
 command and the processes it waited for (invoke -> pelican -> pagefind): ``ru_maxrss`` is the peak
@@ -25,6 +25,7 @@ def main(argv: list[str]) -> int:
         "wall": wall,
         "maxrss_mb": usage.ru_maxrss / 1024,  # Linux reports kilobytes
         "cpu": usage.ru_utime + usage.ru_stime,
+        "system": usage.ru_stime,  # the kernel's share: file creation and page faults, the noisiest part here
         "returncode": completed.returncode,
         "stderr": completed.stderr[-4000:],
     }))
