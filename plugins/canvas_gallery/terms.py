@@ -74,11 +74,6 @@ def terms(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def item_terms(items) -> list[frozenset[str]]:
-    """One set of terms per item."""
-    return [_term_set(item) for item in items]
-
-
 @functools.lru_cache(maxsize=None)
 def _term_set(item: str) -> frozenset[str]:
     return frozenset(terms(item))  # cached: best_item_match asks for the same items again and again
