@@ -112,15 +112,20 @@ class Mentions:
                 return end, self.slug_of[alias]
         return None
 
+    def _new_mentions(self, text: str, own_slug: str, linked: set):
+        """The mentions in ``text`` of canvases with a page and not in ``linked`` yet, which it adds them to:
+        each company is linked once per section."""
+        for start, end, slug in self.find(text, own_slug):
+            if slug not in linked and slug in self.url_of:
+                linked.add(slug)
+                yield start, end, slug
+
     def linked_html(self, text: str, own_slug: str) -> str:
         """Plain text -> escaped HTML with the first mention of each other canvas linked: what ``link`` and
         ElementTree's HTML serialiser make of an element holding only text, without building one (the
         generated analysis has thousands of such paragraphs)."""
-        out, position, linked = [], 0, set()
-        for start, end, slug in self.find(text, own_slug):
-            if slug in linked or slug not in self.url_of:
-                continue
-            linked.add(slug)
+        out, position = [], 0
+        for start, end, slug in self._new_mentions(text, own_slug, set()):
             out += [_escape_text(text[position:start]), f'<a href="{_escape_attribute(self.url_of[slug])}">',
                     _escape_text(text[start:end]), "</a>"]
             position = end
@@ -135,10 +140,7 @@ class Mentions:
         def pieces(text):
             """Split text into the text before the first new mention and (anchor, following text) pairs."""
             out, position, head = [], 0, None
-            for start, end, slug in self.find(text, own_slug):
-                if slug in linked or slug not in self.url_of:
-                    continue
-                linked.add(slug)
+            for start, end, slug in self._new_mentions(text, own_slug, linked):
                 anchor = ET.Element("a", {"href": self.url_of[slug]})
                 anchor.text = text[start:end]
                 if head is None:
