@@ -109,13 +109,15 @@ def run_pelican(settings_file, output, env):
 def export_canvases(settings_file, env, site, slugs):
     """Render the canvas pages of the staging site (``slugs``) to PDF and PNG (cached; see exports_render.py)."""
     from canvas_gallery.exports_render import ExportError, export_jobs, render_exports
+    from canvas_gallery.progress import ProgressBars
+    from rich.console import Console
 
     settings = pelican_settings(settings_file, env)
     jobs = export_jobs(slugs, setting(settings, "CANVAS_SAVE_AS"), setting(settings, "CANVAS_URL"),
                        setting(settings, "CANVAS_EXPORT_SAVE_AS"))
     cache = ROOT / setting(settings, "CANVAS_EXPORT_CACHE")  # an absolute setting stays as it is
     try:
-        print(render_exports(site, settings["SITEURL"], jobs, cache))
+        print(render_exports(site, settings["SITEURL"], jobs, cache, progress=ProgressBars(Console())))
     except ExportError as error:
         print(error, file=sys.stderr)
         sys.exit(1)

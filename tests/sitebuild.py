@@ -19,10 +19,11 @@ FIXTURES = ROOT / "tests" / "fixtures"
 def build(output: Path, *, seeds: Path = SEEDS, siteurl: str = "", extra: tuple = (), check=True, task="build",
           env: dict | None = None):
     """Run `invoke build` (or `invoke publish`) as the Makefile does; returns the CompletedProcess.
-    ``env``: environment variables to add (settings pelicanconf.py reads from the environment)."""
+    ``env``: environment variables to add (settings pelicanconf.py reads from the environment); None removes one."""
     command = [sys.executable, "-m", "invoke", task, "--output", str(output), "--seeds", str(seeds),
                "--siteurl", siteurl, *extra]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    environment = {name: value for name, value in {**os.environ, **(env or {})}.items() if value is not None}
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=environment)
     if check and result.returncode != 0:
         raise AssertionError(f"build failed:\n{result.stdout}\n{result.stderr}")
     return result

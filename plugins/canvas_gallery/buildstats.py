@@ -1,7 +1,7 @@
 """What each step of the canvas build costs, and a count while it runs.
 
 Timings go to a JSON file only when ``CANVAS_TIMINGS_FILE`` names one (the benchmark sets it); without
-it they are not written anywhere. Progress is a live bar with a count and an estimate on a terminal,
+it they are not written anywhere. Progress is a live bar with a count and an estimate on a terminal (progress.py),
 and one summary line otherwise, so CI logs stay short. Nothing here knows Pelican: the generator hands
 over its writer and rich console.
 """
@@ -12,6 +12,8 @@ import json
 import os
 import time
 from contextlib import contextmanager
+
+from .progress import ProgressBars
 
 # Step names, in build order; the benchmark prints them in this order too.
 STEPS = ("load", "relate", "text", "render", "write")
@@ -33,14 +35,9 @@ class BuildStats:
         self.seconds: dict[str, float] = {}
         self.counts: dict[str, int] = {}
         self.console = console
+        self.bars = ProgressBars(console)
         self.started = time.perf_counter()
-        self._progress = None
-        self._tasks: dict[str, object] = {}
         self._output_started: float | None = None
-
-    @property
-    def live(self) -> bool:
-        return self.console is not None and self.console.is_terminal
 
     def add(self, step: str, seconds: float) -> None:
         self.seconds[step] = self.seconds.get(step, 0.0) + seconds
@@ -58,23 +55,11 @@ class BuildStats:
     def expect(self, counter: str, total: int) -> None:
         """Announce how many of something are coming (canvases to load, pages to write)."""
         self.counts.setdefault(counter, 0)
-        if not self.live:
-            return
-        if self._progress is None:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-            self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                      TimeRemainingColumn(), console=self.console)
-            self._progress.start()
-        if counter in self._tasks:
-            self._progress.update(self._tasks[counter], total=total)
-        else:
-            self._tasks[counter] = self._progress.add_task(PROGRESS_LABELS.get(counter, counter), total=total)
+        self.bars.expect(counter, total, PROGRESS_LABELS.get(counter, counter))
 
     def advance(self, counter: str, by: int = 1) -> None:
         self.counts[counter] = self.counts.get(counter, 0) + by
-        if self._progress is not None and counter in self._tasks:
-            self._progress.advance(self._tasks[counter], by)
+        self.bars.advance(counter, by)
 
     # Pelican's writer, timed -----------------------------------------------------------------------
     def writer(self, writer):
@@ -90,12 +75,8 @@ class BuildStats:
         if self._output_started is not None:
             self.add("output", time.perf_counter() - self._output_started)
             self._output_started = None
-        if self._progress is not None:
-            for counter, task in self._tasks.items():  # the page total was an estimate; end on the real count
-                self._progress.update(task, total=self.counts.get(counter, 0), completed=self.counts.get(counter, 0))
-            self._progress.stop()
-            self._progress = None
-        if self.console is not None and not self.live:
+        self.bars.stop(done=self.counts)  # the page total was an estimate; the bars end on the real counts
+        if self.console is not None and not self.bars.live:
             self.console.print(self.summary(), soft_wrap=True)
         if self.timings_file:
             self.write_timings(self.timings_file)

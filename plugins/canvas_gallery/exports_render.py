@@ -29,6 +29,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .file_cache import link_or_copy, write_atomically
+from .progress import ProgressBars
 
 # Bump when the rendering below changes what it produces, so old cache entries are not reused.
 RENDER_VERSION = 3
@@ -243,13 +244,14 @@ class _Renderer:
         self.playwright.stop()
 
 
-def _render_into_cache(site: _Site, jobs: list[ExportJob], paths: dict) -> None:
+def _render_into_cache(site: _Site, jobs: list[ExportJob], paths: dict, progress: ProgressBars) -> None:
     """One worker thread: its own Playwright and Chromium (Playwright's sync API is per thread)."""
     renderer = _Renderer(site)
     try:
         for job in jobs:
             for ext, content in renderer.render(job).items():
                 write_atomically(paths[job.slug][ext], content)
+            progress.advance("exports")
     finally:
         renderer.close()
 
@@ -263,8 +265,11 @@ def browser_version() -> str:
     return result.stdout.strip()
 
 
-def render_exports(site_dir, siteurl: str, jobs: list[ExportJob], cache_dir, workers: int = WORKERS) -> ExportReport:
-    """Write every job's PDF and PNG into ``site_dir``, rendering only what the cache does not hold."""
+def render_exports(site_dir, siteurl: str, jobs: list[ExportJob], cache_dir, workers: int = WORKERS,
+                   progress: ProgressBars | None = None) -> ExportReport:
+    """Write every job's PDF and PNG into ``site_dir``, rendering only what the cache does not hold;
+    ``progress`` shows a bar of the renders (Chromium takes a second or so per canvas)."""
+    progress = progress or ProgressBars()
     site = _Site(Path(site_dir), siteurl)
     cache = Path(cache_dir)
     report = ExportReport()
@@ -279,9 +284,13 @@ def render_exports(site_dir, siteurl: str, jobs: list[ExportJob], cache_dir, wor
     if missing:
         # Each worker takes every n-th canvas; the results do not depend on which worker drew them.
         shares = [missing[index::workers] for index in range(min(workers, len(missing)))]
-        with ThreadPoolExecutor(max_workers=len(shares)) as pool:
-            for future in [pool.submit(_render_into_cache, site, share, paths) for share in shares]:
-                future.result()
+        progress.expect("exports", len(missing), "Exports rendered")
+        try:
+            with ThreadPoolExecutor(max_workers=len(shares)) as pool:
+                for future in [pool.submit(_render_into_cache, site, share, paths, progress) for share in shares]:
+                    future.result()
+        finally:
+            progress.stop()
     for job in jobs:
         (report.rendered if job in missing else report.cached).append(job.slug)
         for ext, target in job.targets.items():
