@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from invoke import task
+from rich.console import Console
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -27,7 +28,8 @@ from canvas_gallery.build_signals import canvas_pages_written  # noqa: E402
 from canvas_gallery.search_shards import shards_for  # noqa: E402
 from canvas_gallery.settings import setting  # noqa: E402
 from canvas_gallery.search_index import stabilise_bundle  # noqa: E402
-from canvas_gallery.seeds import SEED_CACHE_FILE, SeedErrors, load_gallery  # noqa: E402
+from canvas_gallery.progress import ProgressBars  # noqa: E402
+from canvas_gallery.seeds import SEED_CACHE_FILE, SeedErrors, load_gallery, seed_files  # noqa: E402
 from canvas_gallery.lint import errors_in, lint_canvases, report as lint_report  # noqa: E402
 
 DEFAULT_SEEDS = ROOT / "seeds"
@@ -47,14 +49,19 @@ def cache_folder() -> Path:
 
 
 def check_seeds(seeds=DEFAULT_SEEDS, include_drafts=False):
-    """Validate every seed before Pelican starts, so editors read a clean list of problems."""
+    """Validate every seed before Pelican starts, so editors read a clean list of problems. This is
+    where seeds are parsed (Pelican then loads them from the cache), so a terminal shows a bar."""
+    bars = ProgressBars(Console())
+    bars.expect("check", len(seed_files(Path(seeds))), "Seeds checked")
     try:  # the build's own load in Pelican then reads the same cache (see cache_folder)
-        gallery = load_gallery(seeds, include_drafts=include_drafts, cache_file=cache_folder() / SEED_CACHE_FILE,
-                               workers=default_workers())
+        return load_gallery(seeds, include_drafts=include_drafts, cache_file=cache_folder() / SEED_CACHE_FILE,
+                            workers=default_workers(), on_file=lambda: bars.advance("check"))
     except SeedErrors as errors:
+        bars.stop()  # before the list of problems, so that the bar is not drawn over it
         print(errors, file=sys.stderr)
         sys.exit(1)
-    return gallery
+    finally:
+        bars.stop()
 
 
 def lint_gallery(canvases, cached=True):
@@ -109,8 +116,6 @@ def run_pelican(settings_file, output, env):
 def export_canvases(settings_file, env, site, slugs):
     """Render the canvas pages of the staging site (``slugs``) to PDF and PNG (cached; see exports_render.py)."""
     from canvas_gallery.exports_render import ExportError, export_jobs, render_exports
-    from canvas_gallery.progress import ProgressBars
-    from rich.console import Console
 
     settings = pelican_settings(settings_file, env)
     jobs = export_jobs(slugs, setting(settings, "CANVAS_SAVE_AS"), setting(settings, "CANVAS_URL"),

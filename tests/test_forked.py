@@ -6,6 +6,7 @@ synthetic gallery large enough to take the forked path in loading, lint, relatin
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -88,9 +89,16 @@ def test_a_worker_error_reaches_the_caller():
         map_forked(task, COUNT, 2)
 
 
-def test_background_task_returns_its_result_at_the_lowest_priority():
-    import os
+@pytest.mark.parametrize("workers", [1, 2])
+def test_every_result_is_counted_here_as_it_comes_back(workers):
+    """The progress bars count through ``on_result``: once per task, in this process, forked or not."""
+    counted = []
+    results = map_forked(lambda i: os.getpid(), COUNT, workers, on_result=lambda: counted.append(os.getpid()))
+    assert counted == [os.getpid()] * COUNT
+    assert (os.getpid() in results) == (workers == 1)  # the tasks did run in workers when asked to
 
+
+def test_background_task_returns_its_result_at_the_lowest_priority():
     inherited = list(range(1_000))  # not pickled on the way in: the forked process has it already
     task = Background(lambda: (sum(inherited), os.getpid(), os.getpriority(os.PRIO_PROCESS, 0)))
     total, pid, priority = task.result()

@@ -1,5 +1,5 @@
 """Long work shows progress: on a terminal, live bars with a count and an estimate of the time left
-(canvases loaded, pages written, exports rendered); off a terminal, as in CI, one summary line each."""
+(seeds checked, canvases loaded and related, pages written, exports rendered); off a terminal, as in CI, one summary line each."""
 
 from __future__ import annotations
 
@@ -66,7 +66,9 @@ def bar_on_screen(text: str, label: str) -> tuple[int, int]:
 
 def test_a_build_on_a_terminal_shows_bars_with_counts_and_an_estimate(tmp_path):
     shown = build_on_a_terminal(tmp_path / "output")
-    assert bar_on_screen(shown, "Canvases loaded") == (FIXTURE_CANVASES, FIXTURE_CANVASES)
+    assert bar_on_screen(shown, "Seeds checked") == (FIXTURE_CANVASES, FIXTURE_CANVASES)  # parsed, before Pelican
+    assert bar_on_screen(shown, "Canvases loaded") == (FIXTURE_CANVASES, FIXTURE_CANVASES)  # in Pelican
+    assert bar_on_screen(shown, "Canvases related") == (FIXTURE_CANVASES, FIXTURE_CANVASES)  # links and text
     done, total = bar_on_screen(shown, "Pages written")
     assert done == total > FIXTURE_CANVASES  # canvas pages, industry pages, gallery...
     assert "Canvas Gallery:" not in shown  # the bars say it already

@@ -24,7 +24,7 @@ STEP_LABELS = {
     "render": "render",
     "write": "write",
 }
-PROGRESS_LABELS = {"load": "Canvases loaded", "pages": "Pages written"}
+PROGRESS_LABELS = {"load": "Canvases loaded", "text": "Canvases related", "pages": "Pages written"}
 
 
 class BuildStats:

@@ -45,23 +45,34 @@ def _run(bounds: tuple[int, int]) -> list:
     return [_task(index) for index in range(start, stop)]
 
 
-def map_forked(task: Callable[[int], object], count: int, workers: int) -> list:
+def map_forked(task: Callable[[int], object], count: int, workers: int, on_result: Callable[[], None] | None = None) -> list:
     """``[task(0), ..., task(count - 1)]``, computed in ``workers`` forked processes when it pays.
 
     ``task`` may be any callable (a closure over the gallery is fine: it is inherited, not pickled);
-    its results must pickle. A worker's exception is raised here.
+    its results must pickle. A worker's exception is raised here. ``on_result``, if given, is called
+    here once per result as results come back (a progress count).
     """
     global _task
+    counted = on_result or (lambda: None)
     context = fork_context() if workers > 1 and count >= MIN_TASKS_TO_FORK else None
     if context is None:
-        return [task(index) for index in range(count)]
+        results = []
+        for index in range(count):
+            results.append(task(index))
+            counted()
+        return results
     # A few chunks per worker, so one that drew slower canvases does not leave the other idle at the end.
     size = max(1, -(-count // (workers * 4)))
     chunks = [(start, min(start + size, count)) for start in range(0, count, size)]
     _task = task
     try:
+        results = []
         with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return [result for chunk in pool.map(_run, chunks) for result in chunk]
+            for chunk in pool.map(_run, chunks):  # in order, each as soon as it and those before it are done
+                results += chunk
+                for _ in chunk:
+                    counted()
+        return results
     finally:
         _task = None
 

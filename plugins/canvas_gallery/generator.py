@@ -117,8 +117,9 @@ class CanvasGenerator(Generator):
             links = links_of(shown[index].slug)
             return links, analysis_sections(shown[index], [by_slug[link.slug] for link in links], texts)
 
+        self.stats.expect("text", len(shown))
         with self.stats.step("text"):
-            written = map_forked(write_up, len(shown), workers)
+            written = map_forked(write_up, len(shown), workers, on_result=lambda: self.stats.advance("text"))
         self.canvas_pages = [
             CanvasPage(canvas, pages_by_industry[canvas.industry.slug],
                        [(by_slug[link.slug], link.reason) for link in links], analysis)

@@ -423,15 +423,13 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
             canvases[slug] = canvas
             if on_file is not None:
                 on_file()
-    parsed = map_forked(lambda i: _parse_seed(*to_parse[i], industries), len(to_parse), workers)
+    parsed = map_forked(lambda i: _parse_seed(*to_parse[i], industries), len(to_parse), workers, on_result=on_file)
     for (slug, display_path, raw), (canvas, found) in zip(to_parse, parsed):
         problems += found
         if canvas is not None:
             canvas.industry = industries[canvas.industry.slug]  # a worker's copy -> this run's Industry
             cache.put(display_path, raw, canvas)
             canvases[slug] = canvas
-        if on_file is not None:
-            on_file()
     # Checking single files (an editor's quick check) leaves cross-file links to the full build.
     known = set(first_path)
     for canvas in canvases.values() if only is None else ():
