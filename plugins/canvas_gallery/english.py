@@ -153,17 +153,8 @@ class Lexicon:
                     capitalised.add(word.lower())
         return cls(frozenset(ordinary), frozenset(names - ordinary), frozenset(capitalised - ordinary))
 
-    def __post_init__(self):
-        self._in_sentence: dict[str, str] = {}  # item -> in_sentence(item): the text asks for each item often
-
     def in_sentence(self, item: str) -> str:
         """An item as it reads inside a sentence: a leading ordinary word loses its capital."""
-        said = self._in_sentence.get(item)
-        if said is None:
-            said = self._in_sentence[item] = self._lowercase_opener(item)
-        return said
-
-    def _lowercase_opener(self, item: str) -> str:
         item = item.strip().rstrip(".;")
         match = _WORD.match(item)
         if not match:

@@ -100,30 +100,14 @@ class TermStats:
 
     def idf(self, block_key: str, term: str) -> float:
         """Rare terms weigh more; a term every canvas uses weighs almost nothing."""
-        return self.idf_in(block_key)[term]
-
-    def idf_in(self, block_key: str) -> "_BlockIdf":
-        """term -> idf in one block, as a dict: best_item_match sums hundreds of thousands of them."""
-        table = self._idf.get(block_key)
-        if table is None:
-            table = self._idf[block_key] = _BlockIdf(self, block_key)
-        return table
+        weight = self._idf.get((block_key, term))
+        if weight is None:
+            df = self.document_frequency.get((block_key, term), 0)
+            weight = self._idf[(block_key, term)] = math.log((self.canvas_count + 1) / (df + 0.5)) if df else 0.0
+        return weight
 
     def __post_init__(self):
-        self._idf: dict[str, _BlockIdf] = {}
-
-
-class _BlockIdf(dict):
-    """One block's idf per term, each computed on first use."""
-
-    def __init__(self, stats: TermStats, block_key: str):
-        super().__init__()
-        self.stats, self.block_key = stats, block_key
-
-    def __missing__(self, term: str) -> float:
-        df = self.stats.document_frequency.get((self.block_key, term), 0)
-        weight = self[term] = math.log((self.stats.canvas_count + 1) / (df + 0.5)) if df else 0.0
-        return weight
+        self._idf: dict[tuple[str, str], float] = {}  # computed once per (block, term)
 
 
 @per_gallery
@@ -156,7 +140,6 @@ def best_item_match(block_key: str, mine, theirs, stats: TermStats) -> ItemMatch
 @functools.lru_cache(maxsize=1024)
 def _best_item_match(block_key: str, mine: tuple, theirs: tuple, stats: TermStats) -> ItemMatch | None:
     best, best_weight = None, 0.0
-    idf = stats.idf_in(block_key).__getitem__
     my_terms, _ = _block_terms(mine)
     their_terms, all_theirs = _block_terms(theirs)
     for i, my_set in enumerate(my_terms):
@@ -166,7 +149,7 @@ def _best_item_match(block_key: str, mine: tuple, theirs: tuple, stats: TermStat
             if my_set.isdisjoint(their_set):
                 continue
             shared = my_set & their_set
-            weight = round(sum(map(idf, shared)), 9)
+            weight = round(sum(stats.idf(block_key, term) for term in shared), 9)
             if best is None or weight > best_weight:
                 best, best_weight = (i, j, shared), weight
     return None if best is None else ItemMatch(best_weight, *best)
