@@ -6,6 +6,7 @@ import json
 import subprocess
 import urllib.error
 import urllib.request
+from xml.etree import ElementTree
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -49,10 +50,10 @@ def links_in(url: str, body: bytes, content_type: str) -> set[str]:
             found |= {part.strip().split(" ")[0] for part in tag["srcset"].split(",")}
         for meta in soup.find_all("meta", attrs={"property": ["og:url", "og:image"]}):
             found.add(meta.get("content"))
-    elif "xml" in content_type:
-        soup = BeautifulSoup(body, "html.parser")
-        found = {loc.get_text(strip=True) for loc in soup.find_all("loc")}
-        found |= {link.get("href") for link in soup.find_all("link") if link.get("href")}
+    elif "xml" in content_type:  # the sitemap's <loc> entries, the feed's <link href>
+        elements = list(ElementTree.fromstring(body).iter())
+        found = {(element.text or "").strip() for element in elements if element.tag.rpartition("}")[2] == "loc"}
+        found |= {element.get("href") for element in elements if element.tag.rpartition("}")[2] == "link"}
     else:
         return set()
     return {urljoin(url, link).split("#")[0] for link in found if link}
@@ -83,6 +84,12 @@ def test_every_internal_url_answers_200_and_stays_under_the_sub_path(subpath_url
     assert escaped == []
     assert broken == []
     assert len(seen) > 100
+
+
+def test_the_crawl_starts_from_every_sitemap_entry(subpath_url):
+    with urllib.request.urlopen(subpath_url + "/sitemap.xml") as response:
+        entries = links_in(response.url, response.read(), response.headers.get("Content-Type", ""))
+    assert {subpath_url + "/", subpath_url + "/canvas/xiaomi/", subpath_url + "/about/"} <= entries
 
 
 def test_no_page_loads_anything_from_another_site(subpath_url, page: Page):
