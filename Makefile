@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: build serve preview test publish validate lint clean update-screenshots chromium
+.PHONY: build serve watch preview test publish validate lint clean update-screenshots chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ serve: $(VENV)/.installed
 preview: $(VENV)/.installed
 	@test -n "$(SEED)" || (echo "Name the edited seed: make preview SEED=seeds/<slug>.yaml" >&2; exit 2)
 	$(BIN)/invoke preview "$(SEED)"
+
+# Build, then keep the site up to date while seeds are edited (run `make serve` in another terminal).
+watch: $(VENV)/.installed
+	$(BIN)/invoke watch
 
 publish: $(VENV)/.installed
 	$(BIN)/invoke publish

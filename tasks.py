@@ -27,6 +27,7 @@ from canvas_gallery.forked import Background, default_workers  # noqa: E402
 from canvas_gallery.build_signals import canvas_pages_written  # noqa: E402
 from canvas_gallery.search_shards import shards_for  # noqa: E402
 from canvas_gallery.settings import setting  # noqa: E402
+from canvas_gallery.source_changes import changes, snapshot  # noqa: E402
 from canvas_gallery.search_index import stabilise_bundle  # noqa: E402
 from canvas_gallery.progress import ProgressBars  # noqa: E402
 from canvas_gallery.seeds import SEED_CACHE_FILE, SeedErrors, load_gallery, seed_files  # noqa: E402
@@ -270,6 +271,47 @@ def preview(c, seed, output=CONFIG["deploy_path"], siteurl=None):
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     print(f"Previewed {canvas.name}: {output / folder}/ (the rest of the site waits for `invoke build`)")
+
+
+@task(help={"output": "the site to keep up to date (default output/)", "seeds": "folder of seed canvases (default seeds/)",
+            "siteurl": "public URL, overrides SITEURL", "interval": "seconds between looks at the sources (default 0.5)"})
+def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=None, interval=0.5):
+    """Build the site, then keep it up to date while you edit (Ctrl-C stops; `invoke serve` shows it).
+
+    An edited seed is previewed (`invoke preview`: its canvas's own files, in a second or two); a seed
+    added or removed, industries.yaml, the theme, content/ or pelicanconf.py changed builds the whole site
+    again. A broken seed prints its problems, the site stays as it was, and the next save is tried again.
+    """
+    seeds_dir = Path(seeds).resolve()
+    sources = (seeds_dir, ROOT / "theme", ROOT / "content", ROOT / CONFIG["settings_base"])
+    common = ["--output", str(Path(output).resolve()), *(["--siteurl", siteurl] if siteurl is not None else [])]
+    build_command = [sys.executable, "-m", "invoke", "build", "--seeds", str(seeds_dir), *common]
+    seen = snapshot(*sources)
+    run_step(build_command)
+    print(f"Watching {seeds_dir} and the theme, content and settings (Ctrl-C to stop)", flush=True)
+    try:
+        while True:
+            time.sleep(interval)
+            if not changes(seen, snapshot(*sources), seeds_dir):
+                continue
+            time.sleep(interval)  # an editor may save in several writes: look again once they are done
+            now = snapshot(*sources)
+            found, seen = changes(seen, now, seeds_dir), now
+            if found.rebuild or not Path(output).is_dir():
+                print(f"Changed: {', '.join(path.name for path in found.rebuild)}; building the whole site", flush=True)
+                run_step(build_command)
+            else:
+                for seed in found.edited_seeds:
+                    run_step([sys.executable, "-m", "invoke", "preview", str(seed), *common])
+    except KeyboardInterrupt:
+        print("Stopped watching.")
+
+
+def run_step(command) -> None:
+    """One build or preview in a process of its own (a clean start each time); its failure is reported,
+    not raised, since the watcher carries on."""
+    if subprocess.run(command, cwd=ROOT).returncode != 0:
+        print("The site is unchanged; fix the problem above and save again.", file=sys.stderr, flush=True)
 
 
 @task
