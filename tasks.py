@@ -298,7 +298,8 @@ def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=Non
             now = snapshot(*sources)
             found, seen = changes(seen, now, seeds_dir), now
             if found.rebuild or not Path(output).is_dir():
-                print(f"Changed: {', '.join(path.name for path in found.rebuild)}; building the whole site", flush=True)
+                changed = ", ".join(path.name for path in found.rebuild + found.edited_seeds)
+                print(f"Changed: {changed}; building the whole site", flush=True)
                 run_step(build_command)
             else:
                 for seed in found.edited_seeds:

@@ -1,8 +1,8 @@
 """What each step of the canvas build costs, and a count while it runs.
 
 Timings go to a JSON file only when ``CANVAS_TIMINGS_FILE`` names one (the benchmark sets it); without
-it they are not written anywhere. Progress is a live bar with a count and an estimate on a terminal (progress.py),
-and one summary line otherwise, so CI logs stay short. Nothing here knows Pelican: the generator hands
+it they are not written anywhere. Progress is a live bar with a count and an estimate on a terminal
+(progress.py), and one summary line otherwise, so CI logs stay short. Nothing here knows Pelican: the generator hands
 over its writer and rich console.
 """
 

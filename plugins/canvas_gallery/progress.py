@@ -1,9 +1,9 @@
 """Live progress bars (rich: a label, a bar, done/total and an estimate of the time left) on a terminal.
 
 Off a terminal nothing is drawn: each caller prints one summary line when its work is done, so CI logs
-stay short. The build (buildstats.py: canvases loaded, pages written) and the PDF/PNG exports
-(exports_render.py: exports rendered) share this class; ``advance`` may be called from worker threads,
-as rich's Progress takes a lock.
+stay short. The seed check (tasks.py: seeds checked), the build (buildstats.py: canvases loaded and
+related, pages written) and the PDF/PNG exports (exports_render.py: exports rendered) share this class;
+``advance`` may be called from worker threads, as rich's Progress takes a lock.
 """
 
 from __future__ import annotations
