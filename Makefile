@@ -29,9 +29,9 @@ preview: $(VENV)/.installed
 	@test -n "$(SEED)" || (echo "Name the edited seed: make preview SEED=seeds/<slug>.yaml" >&2; exit 2)
 	$(BIN)/invoke preview "$(SEED)"
 
-# Build, then keep the site up to date while seeds are edited (run `make serve` in another terminal).
+# Build, serve at http://127.0.0.1:8000/, and keep the site up to date while seeds are edited.
 watch: $(VENV)/.installed
-	$(BIN)/invoke watch
+	$(BIN)/invoke watch --serve
 
 publish: $(VENV)/.installed
 	$(BIN)/invoke publish

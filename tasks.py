@@ -8,7 +8,9 @@ half-written site where the last good one was.
 import contextlib
 import gc
 import os
+import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -274,9 +276,11 @@ def preview(c, seed, output=CONFIG["deploy_path"], siteurl=None):
 
 
 @task(help={"output": "the site to keep up to date (default output/)", "seeds": "folder of seed canvases (default seeds/)",
-            "siteurl": "public URL, overrides SITEURL", "interval": "seconds between looks at the sources (default 0.5)"})
-def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=None, interval=0.5):
-    """Build the site, then keep it up to date while you edit (Ctrl-C stops; `invoke serve` shows it).
+            "siteurl": "public URL, overrides SITEURL", "interval": "seconds between looks at the sources (default 0.5)",
+            "serve": "also serve the site, as `invoke serve` does", "port": "port to serve on (default 8000)"})
+def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=None, interval=0.5, serve=False,
+          port=CONFIG["port"]):
+    """Build the site, then keep it up to date while you edit (Ctrl-C stops; --serve also shows it).
 
     An edited seed is previewed (`invoke preview`: its canvas's own files, in a second or two); a seed
     added or removed, industries.yaml, the theme, content/ or pelicanconf.py changed builds the whole site
@@ -288,6 +292,8 @@ def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=Non
     build_command = [sys.executable, "-m", "invoke", "build", "--seeds", str(seeds_dir), *common]
     seen = snapshot(*sources)
     run_step(build_command)
+    server = subprocess.Popen(server_command(output, port)) if serve else None
+    signal.signal(signal.SIGTERM, stop_on_sigterm)  # so that `finally` stops the server, as Ctrl-C does
     print(f"Watching {seeds_dir} and the theme, content and settings (Ctrl-C to stop)", flush=True)
     try:
         while True:
@@ -306,6 +312,14 @@ def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=Non
                     run_step([sys.executable, "-m", "invoke", "preview", str(seed), *common])
     except KeyboardInterrupt:
         print("Stopped watching.")
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait()
+
+
+def stop_on_sigterm(signum, frame):
+    raise KeyboardInterrupt
 
 
 def run_step(command) -> None:
@@ -324,8 +338,13 @@ def clean(c):
 @task(help={"output": "folder to serve (default output/)"})
 def serve(c, output=CONFIG["deploy_path"]):
     """Serve the built site at http://127.0.0.1:8000/."""
-    c.run(f'"{sys.executable}" -m pelican --listen -b {CONFIG["host"]} -p {CONFIG["port"]} -o "{output}" '
-          f'-s "{ROOT / CONFIG["settings_base"]}"', pty=False)
+    c.run(shlex.join(server_command(output, CONFIG["port"])), pty=False)
+
+
+def server_command(output, port) -> list[str]:
+    """Pelican's own web server for the built site, on 127.0.0.1."""
+    return [sys.executable, "-m", "pelican", "--listen", "-b", CONFIG["host"], "-p", str(port), "-o", str(output),
+            "-s", str(ROOT / CONFIG["settings_base"])]
 
 
 @task
