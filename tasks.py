@@ -343,7 +343,12 @@ def run_step(step) -> None:
     sys.stderr.flush()
     process = multiprocessing.get_context("fork").Process(target=step)
     process.start()
-    process.join()
+    try:
+        process.join()
+    except KeyboardInterrupt:  # stopping the watcher stops its step too (builds are atomic: nothing is lost)
+        process.terminate()
+        process.join()
+        raise
     if process.exitcode != 0:
         print("The site is unchanged; fix the problem above and save again.", file=sys.stderr, flush=True)
 
