@@ -295,16 +295,18 @@ def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=Non
     def build_all():
         build_site(c, CONFIG["settings_base"], output, siteurl, seeds=seeds_dir)
 
+    stop = StopFlag()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, stop.set)
     warm_imports()
     seen = snapshot(*sources)
-    run_step(build_all)
+    run_step(build_all, stop)
     server = subprocess.Popen(server_command(output, port)) if serve else None
-    signal.signal(signal.SIGTERM, stop_on_sigterm)  # so that `finally` stops the server, as Ctrl-C does
     print(f"Watching {seeds_dir} and the theme, content and settings (Ctrl-C to stop)", flush=True)
     try:
-        while True:
+        while not stop:
             time.sleep(interval)
-            if not changes(seen, snapshot(*sources), seeds_dir):
+            if stop or not changes(seen, snapshot(*sources), seeds_dir):
                 continue
             time.sleep(interval)  # an editor may save in several writes: look again once they are done
             now = snapshot(*sources)
@@ -312,20 +314,36 @@ def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=Non
             if found.rebuild or not output.is_dir():
                 changed = ", ".join(path.name for path in found.rebuild + found.edited_seeds)
                 print(f"Changed: {changed}; building the whole site", flush=True)
-                run_step(build_all)
+                run_step(build_all, stop)
             else:
                 for seed in found.edited_seeds:
-                    run_step(functools.partial(preview.body, c, str(seed), output, siteurl))
-    except KeyboardInterrupt:
-        print("Stopped watching.")
+                    run_step(functools.partial(preview.body, c, str(seed), output, siteurl), stop)
     finally:
         if server is not None:
             server.terminate()
             server.wait()
+    print("Stopped watching.")
 
 
-def stop_on_sigterm(signum, frame):
-    raise KeyboardInterrupt
+class StopFlag:
+    """Set by Ctrl-C or SIGTERM, looked at between steps and while one runs. A flag, not an exception: one
+    raised from a signal handler can land in fork's own hooks, which swallow it, and the watcher went on."""
+
+    def __init__(self):
+        self.requested = False
+
+    def set(self, *signal_and_frame):
+        self.requested = True
+
+    def __bool__(self):
+        return self.requested
+
+
+def step_in_copy(step) -> None:
+    """In the forked copy: Ctrl-C and SIGTERM end it at once, as they would a build started from the shell."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_DFL)
+    step()
 
 
 def warm_imports() -> None:
@@ -335,20 +353,21 @@ def warm_imports() -> None:
         importlib.import_module(module)
 
 
-def run_step(step) -> None:
+def run_step(step, stop: StopFlag) -> None:
     """One build or preview in a forked copy of the watcher: the imports are warm, and what the step
     leaves in memory (Pelican's and the plugin's state) goes with the copy, so each step starts clean.
-    Its failure (a broken seed exits the step) is reported, not raised: the watcher carries on."""
+    Its failure (a broken seed exits the step) is reported, not raised: the watcher carries on. When
+    ``stop`` is set meanwhile, the copy is ended (builds are atomic: the site stays whole)."""
     sys.stdout.flush()  # or the copy would print what is still buffered a second time
     sys.stderr.flush()
-    process = multiprocessing.get_context("fork").Process(target=step)
+    process = multiprocessing.get_context("fork").Process(target=step_in_copy, args=(step,))
     process.start()
-    try:
-        process.join()
-    except KeyboardInterrupt:  # stopping the watcher stops its step too (builds are atomic: nothing is lost)
-        process.terminate()
-        process.join()
-        raise
+    while process.exitcode is None:
+        process.join(0.1)
+        if stop:
+            process.terminate()
+            process.join()
+            return
     if process.exitcode != 0:
         print("The site is unchanged; fix the problem above and save again.", file=sys.stderr, flush=True)
 

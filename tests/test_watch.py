@@ -171,3 +171,16 @@ def test_only_edited_canvases_are_previewed_and_everything_else_rebuilds(tmp_pat
     found = changes(before, snapshot(seeds), seeds)
     assert (found.edited_seeds, found.rebuild) == ([], [seeds / "industries.yaml"])
     assert not changes(snapshot(seeds), snapshot(seeds), seeds)
+
+
+def test_stopping_during_a_build_stops_at_once_and_leaves_a_whole_site(watching):
+    watcher, seeds, output = watching
+    (seeds / "acme-drones.yaml").write_text(NEW_CANVAS, encoding="utf-8")
+    watcher.wait_for("building the whole site")
+    started = time.monotonic()
+    watcher.stop()  # at once, while the build runs (or just after it); stop() checks the server is gone
+    assert time.monotonic() - started < 10
+    assert (output / "index.html").is_file()
+    # The old site or the new one, never a mix: either the new canvas's page and its gallery card, or neither.
+    new_page = (output / "canvas" / "acme-drones" / "index.html").is_file()
+    assert new_page == ("/canvas/acme-drones/" in (output / "index.html").read_text(encoding="utf-8"))
