@@ -280,14 +280,18 @@ def preview(c, seed, output=CONFIG["deploy_path"], siteurl=None):
 
 @task(help={"output": "the site to keep up to date (default output/)", "seeds": "folder of seed canvases (default seeds/)",
             "siteurl": "public URL, overrides SITEURL", "interval": "seconds between looks at the sources (default 0.5)",
-            "serve": "also serve the site, as `invoke serve` does", "port": "port to serve on (default 8000)"})
+            "serve": "also serve the site, as `invoke serve` does", "port": "port to serve on (default 8000)",
+            "settle": "seconds without a change after a preview before the whole site catches up (default 5)"})
 def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=None, interval=0.5, serve=False,
-          port=CONFIG["port"]):
+          port=CONFIG["port"], settle=5.0):
     """Build the site, then keep it up to date while you edit (Ctrl-C stops; --serve also shows it).
 
-    An edited seed is previewed (`invoke preview`: its canvas's own files, in a second or two); a seed
-    added or removed, industries.yaml, the theme, content/ or pelicanconf.py changed builds the whole site
-    again. A broken seed prints its problems, the site stays as it was, and the next save is tried again.
+    An edited seed is previewed (`invoke preview`: its canvas's own files, in a second or two); once the
+    sources have been quiet for ``settle`` seconds, the whole site is built so that the pages that list or
+    compare it, the search index and the sitemap catch up (a save meanwhile stops that build and is
+    previewed). A seed added or removed, industries.yaml, the theme, content/ or pelicanconf.py changed
+    builds the whole site at once. A broken seed prints its problems, the site stays as it was, and the
+    next save is tried again.
     """
     seeds_dir, output = Path(seeds).resolve(), Path(output).resolve()
     sources = (seeds_dir, ROOT / "theme", ROOT / "content", ROOT / CONFIG["settings_base"])
@@ -300,13 +304,23 @@ def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=Non
         signal.signal(signum, stop.set)
     warm_imports()
     seen = snapshot(*sources)
-    run_step(build_all, stop)
+    run_step(build_all, lambda: bool(stop))
     server = subprocess.Popen(server_command(output, port)) if serve else None
     print(f"Watching {seeds_dir} and the theme, content and settings (Ctrl-C to stop)", flush=True)
+    behind = False  # previews since the last whole build: other pages, the search index and sitemap lag
+    quiet_since = time.monotonic()
     try:
         while not stop:
             time.sleep(interval)
-            if stop or not changes(seen, snapshot(*sources), seeds_dir):
+            if stop:
+                break
+            if not changes(seen, snapshot(*sources), seeds_dir):
+                if behind and time.monotonic() - quiet_since >= settle:
+                    print("Quiet for a while: building the whole site so that every page catches up", flush=True)
+                    outcome = run_step(build_all, lambda: stop or changes(seen, snapshot(*sources), seeds_dir))
+                    behind = outcome == INTERRUPTED
+                    if behind and not stop:
+                        print("A save came in: that build stopped, the save comes first", flush=True)
                 continue
             time.sleep(interval)  # an editor may save in several writes: look again once they are done
             now = snapshot(*sources)
@@ -314,10 +328,11 @@ def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=Non
             if found.rebuild or not output.is_dir():
                 changed = ", ".join(path.name for path in found.rebuild + found.edited_seeds)
                 print(f"Changed: {changed}; building the whole site", flush=True)
-                run_step(build_all, stop)
+                behind = run_step(build_all, lambda: bool(stop)) == INTERRUPTED
             else:
                 for seed in found.edited_seeds:
-                    run_step(functools.partial(preview.body, c, str(seed), output, siteurl), stop)
+                    run_step(functools.partial(preview.body, c, str(seed), output, siteurl), lambda: bool(stop))
+                behind, quiet_since = True, time.monotonic()
     finally:
         if server is not None:
             server.terminate()
@@ -353,23 +368,29 @@ def warm_imports() -> None:
         importlib.import_module(module)
 
 
-def run_step(step, stop: StopFlag) -> None:
+DONE, FAILED, INTERRUPTED = "done", "failed", "interrupted"
+
+
+def run_step(step, interrupted) -> str:
     """One build or preview in a forked copy of the watcher: the imports are warm, and what the step
     leaves in memory (Pelican's and the plugin's state) goes with the copy, so each step starts clean.
     Its failure (a broken seed exits the step) is reported, not raised: the watcher carries on. When
-    ``stop`` is set meanwhile, the copy is ended (builds are atomic: the site stays whole)."""
+    ``interrupted()`` turns true meanwhile (a stop, or a save during a catch-up build), the copy is ended:
+    builds are atomic, so the site stays whole. Returns DONE, FAILED or INTERRUPTED."""
     sys.stdout.flush()  # or the copy would print what is still buffered a second time
     sys.stderr.flush()
     process = multiprocessing.get_context("fork").Process(target=step_in_copy, args=(step,))
     process.start()
     while process.exitcode is None:
         process.join(0.1)
-        if stop:
+        if process.exitcode is None and interrupted():
             process.terminate()
             process.join()
-            return
+            return INTERRUPTED
     if process.exitcode != 0:
         print("The site is unchanged; fix the problem above and save again.", file=sys.stderr, flush=True)
+        return FAILED
+    return DONE
 
 
 @task

@@ -46,11 +46,11 @@ blocks:
 class Watcher:
     """`invoke watch` in a process of its own, its output read line by line as it comes."""
 
-    def __init__(self, seeds, output, cache, port):
+    def __init__(self, seeds, output, cache, port, settle):
         env = {**os.environ, "CANVAS_CACHE_PATH": str(cache), "PYTHONUNBUFFERED": "1"}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "invoke", "watch", "--seeds", str(seeds), "--output", str(output), "--interval", "0.2",
-             "--serve", "--port", str(port)],
+             "--serve", "--port", str(port), "--settle", str(settle)],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.url = f"http://127.0.0.1:{port}"
         self.lines: queue.Queue = queue.Queue()
@@ -83,10 +83,13 @@ class Watcher:
 
 
 @pytest.fixture
-def watching(tmp_path):
+def watching(tmp_path, request):
+    """A watcher of a copy of the fixture seeds; ``@pytest.mark.settle(seconds)`` sets how long it waits
+    after a preview before building the whole site (long by default, so that tests see previews alone)."""
     seeds, output = tmp_path / "seeds", tmp_path / "output"
     shutil.copytree(FIXTURES / "seeds", seeds)
-    watcher = Watcher(seeds, output, tmp_path / "cache", free_port())
+    marker = request.node.get_closest_marker("settle")
+    watcher = Watcher(seeds, output, tmp_path / "cache", free_port(), marker.args[0] if marker else 3600)
     try:
         watcher.wait_for("Watching")
         yield watcher, seeds, output
@@ -141,6 +144,18 @@ def test_an_edited_canvas_is_previewed_and_a_broken_one_waits_for_its_fix(watchi
     replace_in(seeds / "xiaomi.yaml", "Partner added while watching", "Partner renamed after the fix")
     watcher.wait_for("Previewed Xiaomi")
     assert "Partner renamed after the fix" in page(output, "xiaomi")
+
+
+@pytest.mark.settle(1)
+def test_after_a_preview_the_whole_site_catches_up_once_edits_pause(watching):
+    watcher, seeds, output = watching
+    replace_in(seeds / "xiaomi.yaml", "updated: 2026-11-24", "updated: 2026-11-25")
+    watcher.wait_for("Previewed Xiaomi")
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    assert "2026-11-25" not in sitemap  # a preview leaves the sitemap to the next whole build
+    watcher.wait_for("building the whole site so that every page catches up")
+    watcher.wait_for("Built ")
+    assert "<lastmod>2026-11-25</lastmod>" in (output / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_a_new_canvas_builds_the_whole_site(watching):
