@@ -386,7 +386,8 @@ def run_step(step, interrupted) -> str:
         if process.exitcode is None and interrupted():
             process.terminate()
             process.join()
-            return INTERRUPTED
+            if process.exitcode == -signal.SIGTERM:  # not if it finished just before
+                return INTERRUPTED
     if process.exitcode != 0:
         print("The site is unchanged; fix the problem above and save again.", file=sys.stderr, flush=True)
         return FAILED
