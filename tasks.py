@@ -331,8 +331,10 @@ def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=Non
                 behind = run_step(build_all, lambda: bool(stop)) == INTERRUPTED
             else:
                 for seed in found.edited_seeds:
-                    run_step(functools.partial(preview.body, c, str(seed), output, siteurl), lambda: bool(stop))
-                behind, quiet_since = True, time.monotonic()
+                    previewing = functools.partial(preview.body, c, str(seed), output, siteurl)
+                    if run_step(previewing, lambda: bool(stop)) == DONE:
+                        behind = True  # a failed preview changed nothing the rest would have to catch up with
+                quiet_since = time.monotonic()
     finally:
         if server is not None:
             server.terminate()

@@ -45,7 +45,8 @@ def _run(bounds: tuple[int, int]) -> list:
     return [_task(index) for index in range(start, stop)]
 
 
-def map_forked(task: Callable[[int], object], count: int, workers: int, on_result: Callable[[], None] | None = None) -> list:
+def map_forked(task: Callable[[int], object], count: int, workers: int,
+               on_result: Callable[[], None] | None = None) -> list:
     """``[task(0), ..., task(count - 1)]``, computed in ``workers`` forked processes when it pays.
 
     ``task`` may be any callable (a closure over the gallery is fine: it is inherited, not pickled);
