@@ -9,6 +9,7 @@ import contextlib
 import functools
 import gc
 import importlib
+import logging
 import multiprocessing
 import os
 import shlex
@@ -112,11 +113,24 @@ def pelican_settings(settings_file, env):
 
 def run_pelican(settings_file, output, env):
     """Pelican in this process, as `python -m pelican -q` would run it (one interpreter start and the seed
-    loading modules' imports less); its errors exit with Pelican's own status, after its own report."""
-    from pelican import main as pelican_main
+    loading modules' imports less); its errors exit with Pelican's own status, after its own report.
 
+    These are the steps of ``pelican.main`` for a plain build, less its "Generating..." spinner: the
+    plugin draws its own progress bars on the same console, and rich nests two live displays unreliably
+    (now and then the screen a build left had lost a bar)."""
+    import pelican
+
+    arguments = pelican.parse_arguments(["-q", "-s", str(ROOT / settings_file), "-o", str(output)])
     with build_environment(env):
-        pelican_main(["-q", "-s", str(ROOT / settings_file), "-o", str(output)])
+        pelican.init_logging(level=arguments.verbosity, fatal=arguments.fatal, name="pelican",
+                             handler=pelican.LOG_HANDLERS[arguments.log_handler],
+                             logs_dedup_min_level=getattr(logging, arguments.logs_dedup_min_level))
+        try:
+            site, _ = pelican.get_instance(arguments)
+            site.run()
+        except Exception as error:  # reported and ended as pelican.main does
+            logging.getLogger("pelican").critical("%s: %s", error.__class__.__name__, error, exc_info=True)
+            sys.exit(getattr(error, "exitcode", 1))
 
 
 def export_canvases(settings_file, env, site, slugs):
