@@ -1,15 +1,15 @@
 """`invoke watch --serve` (`make watch`): builds and serves the site, then keeps it up to date while seeds
-are edited: an edited canvas is previewed, a new one rebuilds the site, a broken one leaves the site as it
-was until it is fixed."""
+are edited: an edited canvas is previewed and the rest of the site catches up once edits pause, a new one
+rebuilds the site, a broken one leaves the site as it was until it is fixed."""
 
 from __future__ import annotations
 
 import os
 import queue
 import shutil
+import socket
 import subprocess
 import sys
-import socket
 import threading
 import time
 import urllib.request
