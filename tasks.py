@@ -318,7 +318,7 @@ def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=Non
         signal.signal(signum, stop.set)
     warm_imports()
     seen = snapshot(*sources)
-    run_step(build_all, lambda: bool(stop))
+    run_step(build_all, stop)
     server = subprocess.Popen(server_command(output, port)) if serve else None
     print(f"Watching {seeds_dir} and the theme, content and settings (Ctrl-C to stop)", flush=True)
     behind = False  # previews since the last whole build: other pages, the search index and sitemap lag
@@ -342,11 +342,11 @@ def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=Non
             if found.rebuild or not output.is_dir():
                 changed = ", ".join(path.name for path in found.rebuild + found.edited_seeds)
                 print(f"Changed: {changed}; building the whole site", flush=True)
-                behind = run_step(build_all, lambda: bool(stop)) == INTERRUPTED
+                behind = run_step(build_all, stop) == INTERRUPTED
             else:
                 for seed in found.edited_seeds:
                     previewing = functools.partial(preview.body, c, str(seed), output, siteurl)
-                    if run_step(previewing, lambda: bool(stop)) == DONE:
+                    if run_step(previewing, stop) == DONE:
                         behind = True  # a failed preview changed nothing the rest would have to catch up with
                 quiet_since = time.monotonic()
     finally:
@@ -368,6 +368,8 @@ class StopFlag:
 
     def __bool__(self):
         return self.requested
+
+    __call__ = __bool__  # also what run_step asks: "stop now?"
 
 
 def step_in_copy(step) -> None:

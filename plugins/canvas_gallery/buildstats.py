@@ -2,8 +2,8 @@
 
 Timings go to a JSON file only when ``CANVAS_TIMINGS_FILE`` names one (the benchmark sets it); without
 it they are not written anywhere. Progress is a live bar with a count and an estimate on a terminal
-(progress.py), and one summary line otherwise, so CI logs stay short. Nothing here knows Pelican: the generator hands
-over its writer and rich console.
+(progress.py), and one summary line otherwise, so CI logs stay short. Nothing here knows Pelican: the
+generator hands over its writer and rich console.
 """
 
 from __future__ import annotations
