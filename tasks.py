@@ -10,11 +10,9 @@ import functools
 import gc
 import importlib
 import logging
-import multiprocessing
 import os
 import shlex
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -34,6 +32,7 @@ from canvas_gallery.build_signals import canvas_pages_written  # noqa: E402
 from canvas_gallery.search_shards import shards_for  # noqa: E402
 from canvas_gallery.settings import setting  # noqa: E402
 from canvas_gallery.source_changes import changes, snapshot  # noqa: E402
+from canvas_gallery.watch_steps import DONE, INTERRUPTED, StopFlag, run_step  # noqa: E402
 from canvas_gallery.search_index import stabilise_bundle  # noqa: E402
 from canvas_gallery.progress import ProgressBars  # noqa: E402
 from canvas_gallery.seeds import SEED_CACHE_FILE, SeedErrors, load_gallery, seed_files  # noqa: E402
@@ -313,9 +312,7 @@ def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=Non
     def build_all():
         build_site(c, CONFIG["settings_base"], output, siteurl, seeds=seeds_dir)
 
-    stop = StopFlag()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, stop.set)
+    stop = StopFlag().on_signals()
     warm_imports()
     seen = snapshot(*sources)
     run_step(build_all, stop)
@@ -356,60 +353,11 @@ def watch(c, output=CONFIG["deploy_path"], seeds=str(DEFAULT_SEEDS), siteurl=Non
     print("Stopped watching.")
 
 
-class StopFlag:
-    """Set by Ctrl-C or SIGTERM, looked at between steps and while one runs. A flag, not an exception: one
-    raised from a signal handler can land in fork's own hooks, which swallow it, and the watcher went on."""
-
-    def __init__(self):
-        self.requested = False
-
-    def set(self, *signal_and_frame):
-        self.requested = True
-
-    def __bool__(self):
-        return self.requested
-
-    __call__ = __bool__  # also what run_step asks: "stop now?"
-
-
-def step_in_copy(step) -> None:
-    """In the forked copy: Ctrl-C and SIGTERM end it at once, as they would a build started from the shell."""
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, signal.SIG_DFL)
-    step()
-
-
 def warm_imports() -> None:
     """Load Pelican and the plugin (Jinja, Markdown, numpy, Pillow) once, in the watcher: each step then
     starts with them in memory, half a second sooner than a new process would."""
     for module in ("pelican", "canvas_gallery.generator"):
         importlib.import_module(module)
-
-
-DONE, FAILED, INTERRUPTED = "done", "failed", "interrupted"
-
-
-def run_step(step, interrupted) -> str:
-    """One build or preview in a forked copy of the watcher: the imports are warm, and what the step
-    leaves in memory (Pelican's and the plugin's state) goes with the copy, so each step starts clean.
-    Its failure (a broken seed exits the step) is reported, not raised: the watcher carries on. When
-    ``interrupted()`` turns true meanwhile (a stop, or a save during a catch-up build), the copy is ended:
-    builds are atomic, so the site stays whole. Returns DONE, FAILED or INTERRUPTED."""
-    sys.stdout.flush()  # or the copy would print what is still buffered a second time
-    sys.stderr.flush()
-    process = multiprocessing.get_context("fork").Process(target=step_in_copy, args=(step,))
-    process.start()
-    while process.exitcode is None:
-        process.join(0.1)
-        if process.exitcode is None and interrupted():
-            process.terminate()
-            process.join()
-            if process.exitcode == -signal.SIGTERM:  # not if it finished just before
-                return INTERRUPTED
-    if process.exitcode != 0:
-        print("The site is unchanged; fix the problem above and save again.", file=sys.stderr, flush=True)
-        return FAILED
-    return DONE
 
 
 @task
