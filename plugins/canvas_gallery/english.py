@@ -65,10 +65,6 @@ def indefinite_article(phrase: str) -> str:
     return "a"
 
 
-def with_article(phrase: str) -> str:
-    return f"{indefinite_article(phrase)} {phrase}"
-
-
 def join_list(items, conjunction: str = "and") -> str:
     """ "A", "A and B", "A, B and C"; semicolons when an item has a comma or an "and" of its own."""
     items = [item for item in items if item]

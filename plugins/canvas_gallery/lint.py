@@ -332,7 +332,7 @@ def contradictory_figures(canvas: Canvas, today: datetime.date) -> list[Finding]
         for (year, metric), unit, value, label in facts:
             key = (year, metric, unit)
             if key in known and known[key][0] is not figure:
-                other, _, other_value, other_label = known[key]
+                other, _, other_value, _ = known[key]
                 if abs(value - other_value) > 0.005 * max(abs(value), abs(other_value)):
                     findings.append(Finding(
                         canvas.path, _figure_where(canvas, figure), "contradictory-figures", ERROR,

@@ -81,6 +81,3 @@ class Canvas:
                 return self.lines[path]
             path = path[:-1]
         return 1
-
-    def figures_for(self, block_key: str) -> tuple[Figure, ...]:
-        return tuple(f for f in self.figures if f.block == block_key)

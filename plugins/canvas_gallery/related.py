@@ -28,7 +28,6 @@ import numpy as np
 from .blocks import BLOCK_KEYS
 from .english import Lexicon, join_list
 from .forked import map_forked
-from .gallery_memo import per_gallery
 from .model import Canvas
 from .terms import TermStats, best_item_match, terms
 from .traits import positioning, revenue_models
@@ -339,12 +338,3 @@ def relate_all(canvases: list[Canvas], count: int, workers: int = 1) -> dict[str
     links_of = related_links(canvases, count)
     slugs = sorted(canvas.slug for canvas in canvases)
     return dict(zip(slugs, map_forked(lambda n: links_of(slugs[n]), len(slugs), workers)))
-
-
-_relate_once = per_gallery(relate_all)
-
-
-def related_to(canvas: Canvas, canvases: list[Canvas], count: int) -> list[RelatedLink]:
-    """The related links of one canvas. Relating is done for the whole gallery at once, so calls
-    for each canvas of the same list reuse one result; prefer relate_all."""
-    return _relate_once(canvases, count)[canvas.slug]
