@@ -21,7 +21,8 @@ from .mentions import CANVAS_SUFFIX, Mentions
 from .model import Canvas
 from .prose import render_prose
 from .terms import TermStats, best_item_match
-from .traits import channel_kinds, cost_kinds, customer_kinds, leading_revenue_model, positioning, revenue_models
+from .traits import (GENERIC_CUSTOMERS, channel_kinds, cost_kinds, customer_kinds, leading_revenue_model, positioning,
+                     revenue_models)
 
 INTRODUCTION = "introduction"
 # The order in which a canvas is usually filled in: who it is for, what they get, how, then the engine room.
@@ -125,34 +126,51 @@ CONTRAST = (
     "{other} takes another route here, with {their}.",
 )
 
+# Trait sentences. Slots: {people} and {orgs}, the words that marked the customer groups as individuals or
+# organisations ("households", "advertisers"); {online}, {physical} and {third}, what the channels are.
 TRAITS = {
     ("customer_segments", "both"): (
-        "Selling to individual people and to organisations at once, {name} runs two kinds of selling side by side.",
-        "The mix of people and organisations means {name} has to win over two very different buyers.",
+        "Selling to {people} and to {orgs} at once, {name} runs two kinds of selling side by side.",
+        "The mix of {people} and {orgs} means {name} has to win over two very different kinds of customer.",
+        "{people} choose for themselves while {orgs} buy as organisations, so {name} needs two ways of selling.",
+        "With {orgs} on one side and {people} on the other, {name} answers to organisations and individuals alike.",
+        "{name} has to please {people} and {orgs} at the same time, and the two rarely weigh an offer the same way.",
     ),
     ("customer_segments", "organisations"): (
         "Every group here is an organisation, which makes {name} a business-to-business seller at heart.",
         "These are organisations rather than individuals, so contracts and sales cycles shape how {name} grows.",
+        "With {orgs} as its buyers, {name} sells to organisations rather than to the public.",
+        "Buyers such as {orgs} sign contracts and compare suppliers, so {name} sells the way business-to-business firms do.",
     ),
     ("customer_segments", "people"): (
         "All of them are individuals, so {name} wins or loses with consumer taste.",
         "These are people buying for themselves, which puts brand and convenience first for {name}.",
+        "{people} decide one at a time whether {name} is worth it, with no purchasing department in between.",
+        "{people} buy for themselves, not for a company, so brand and word of mouth count for more than contracts.",
     ),
     ("channels", "mixed"): (
-        "{name} combines digital routes with physical ones.",
-        "Screens and physical places sit side by side in how {name} sells.",
+        "{name} reaches buyers on screens, through {online}, and in physical places such as {physical}.",
+        "{online} and {physical} sit side by side in how {name} sells.",
+        "{name} pairs {online} with {physical}, so a buyer can come in either way.",
+        "Between {online} and {physical}, {name} meets buyers both on a screen and in person.",
+        "The routes run from {online} to {physical}: part digital, part bricks and mortar.",
     ),
     ("channels", "online"): (
         "All of these routes are digital for {name}.",
         "Every route here runs through a screen rather than a counter.",
+        "No route here needs a shop; it all happens through {online}.",
+        "Its canvas names no physical route to market; {name} sells entirely through {online} and the like.",
     ),
     ("channels", "physical"): (
         "These routes are physical: buyers meet {name} in a place, not on a screen.",
         "For {name} the customer still walks in somewhere to buy.",
+        "{physical} carry the sales here, so where {name} puts them matters.",
     ),
     ("channels", "third-party"): (
         "Part of the reach is borrowed from third parties, trading margin for coverage {name} would not build alone.",
         "Some of this reach belongs to intermediaries, who take a share in return.",
+        "Not every sale is {its} own: {third} stand between it and some buyers and keep part of the price.",
+        "Working through {third} widens {its} reach, at the cost of a cut on each sale.",
     ),
     ("revenue_streams", "models"): (
         "Put simply, the money comes from {models}.",
@@ -163,11 +181,28 @@ TRAITS = {
         "Between them these lines cover {kinds}.",
         "The spending is weighted towards {kinds}.",
         "Most of the money goes on {kinds}.",
+        "Taken together, the cost lines are mostly about {kinds}.",
+        "Read as a whole, the block says {name} pays chiefly for {kinds}.",
     ),
     ("key_partners", "canvases"): (
         "{companies} also {have} in this gallery.",
         "Readers can follow {companies} to {their_canvas} here.",
     ),
+}
+
+
+def _specific_first(words):
+    """The telling words before "customers", "buyers" and the like."""
+    return sorted(words, key=lambda word: word in GENERIC_CUSTOMERS)
+
+
+# How a trait sentence names what signalled a channel kind (traits.py lists the words): nouns a sentence can carry.
+CHANNEL_NOUNS = {
+    "app": "apps", "online": "online sales", "website": "the web", "web": "the web", "e-commerce": "e-commerce",
+    "digital": "digital channels", "social": "social media", "email": "email", "internet": "the internet",
+    "mobile": "mobile apps", "platform": "online platforms", "streaming": "streaming", "search": "search",
+    "retail": "retail outlets", "wholesale": "wholesalers", "franchise": "franchisees",
+    "third-party": "third parties",
 }
 
 COST_WORDS = {
@@ -260,8 +295,10 @@ class _Writer:
         canvas = self.canvas
         if key == "customer_segments":
             kinds = customer_kinds(canvas)
-            kind = "both" if len(kinds) == 2 else kinds[0] if kinds else None
-            return kind and self.fill(self.pick(TRAITS[(key, kind)], key, "trait"))
+            kind = "both" if len(kinds) == 2 else next(iter(kinds), None)
+            return kind and self.fill(self.pick(TRAITS[(key, kind)], key, "trait"),
+                                      people=join_list(_specific_first(kinds.get("people", ()))[:1]),
+                                      orgs=join_list(kinds.get("organisations", ())[:1]))
         if key == "channels":
             kinds = channel_kinds(canvas)
             if "online" in kinds and "physical" in kinds:
@@ -270,7 +307,9 @@ class _Writer:
                 kind = "third-party"
             else:
                 kind = next((k for k in ("online", "physical", "third-party") if k in kinds), None)
-            return kind and self.fill(self.pick(TRAITS[(key, kind)], key, "trait"))
+            named = {k: CHANNEL_NOUNS.get(words[0], words[0]) for k, words in kinds.items()}
+            return kind and self.fill(self.pick(TRAITS[(key, kind)], key, "trait"), online=named.get("online"),
+                                      physical=named.get("physical"), third=named.get("third-party"))
         if key == "revenue_streams":
             models = [REVENUE_WORDS[m] for m in revenue_models(canvas)][:3]
             return models and self.fill(self.pick(TRAITS[(key, "models")], key, "trait"), models=join_list(models))
@@ -309,6 +348,56 @@ class _Writer:
                 sentences.append(extra)
         return sentences
 
+    def shape(self) -> str:
+        """How many entries the canvas has, and which block is the fullest or the shortest."""
+        canvas = self.canvas
+        sizes = {key: len(canvas.items.get(key, ())) for key in SECTION_ORDER}
+        total, most, least = sum(sizes.values()), max(sizes.values()), min(sizes.values())
+        fullest = [BLOCKS_BY_KEY[key].label for key in SECTION_ORDER if sizes[key] == most]
+        shortest = [BLOCKS_BY_KEY[key].label for key in SECTION_ORDER if sizes[key] == least]
+        if len(fullest) == 1:
+            options = (
+                f"Its canvas fills the nine blocks with {total} entries, the most of them ({most}) under {fullest[0]}",
+                f"The {total} entries on its canvas span all nine blocks, and {fullest[0]} holds the most, with {most}",
+                f"Of the {total} entries on its canvas, {most} sit under {fullest[0]}, its fullest block",
+                f"{fullest[0]} is the fullest of its nine blocks, with {most} of {total} entries",
+            )
+        elif len(shortest) == 1:
+            options = (
+                f"Its canvas fills the nine blocks with {total} entries; {shortest[0]} is the shortest, with {least}",
+                f"The {total} entries on its canvas span all nine blocks, {shortest[0]} the shortest at {least}",
+                f"{shortest[0]} is the shortest of its nine blocks, with {least} of {total} entries",
+                f"Its canvas is thinnest under {shortest[0]}, with {least} of {total} entries",
+            )
+        elif len(fullest) == 2:
+            options = (
+                f"Its canvas fills the nine blocks with {total} entries, {most} each under {join_list(fullest)}",
+                f"The {total} entries on its canvas span all nine blocks; {join_list(fullest)} hold the most, "
+                f"{most} each",
+            )
+        else:  # naming five blocks says less than the range of their lengths
+            options = (
+                f"Its canvas fills the nine blocks with {total} entries, {least} to {most} in each",
+                f"The {total} entries on its canvas spread evenly, {least} to {most} per block",
+                f"Its {total} entries are spread across all nine blocks, between {least} and {most} in each",
+                f"No block of its canvas stands out: each holds {least} to {most} of its {total} entries",
+                f"Its {total} entries fall evenly across the nine blocks, none with fewer than {least} or more than {most}",
+            )
+        counts = self.pick(options, "intro", "count")
+        return counts + "."
+
+    def leading_revenue(self) -> str | None:
+        """Only what the canvas itself says: which model its first, largest, revenue stream belongs to."""
+        leading = REVENUE_WORDS.get(leading_revenue_model(self.canvas))
+        return leading and self.pick((
+            f"Its revenue block leads with {leading}.",
+            f"Its revenue streams start with {leading}.",
+            f"The first of its revenue streams is about {leading}.",
+            f"Its list of revenue streams opens with {leading}.",
+            f"As its canvas orders them, the largest revenue stream is about {leading}.",
+            f"Revenue, as its canvas lists it, begins with {leading}.",
+        ), "intro", "leading")
+
     def introduction(self) -> list[str]:
         canvas = self.canvas
         industry = canvas.industry.name
@@ -328,20 +417,18 @@ class _Writer:
                 f"The gallery files {canvas.name}" + (f", based in {place}," if place else "") + f" under {industry}.",
             ), "intro")
         sentences = [capitalize_first(opening)]
-        total = sum(len(items) for items in canvas.items.values())
-        # Only what the canvas itself says: which model its first (largest) revenue stream belongs to.
-        leading = leading_revenue_model(canvas)
-        counts = self.pick((
-            f"Its canvas fills the nine blocks with {total} entries",
-            f"The {total} entries on its canvas span all nine blocks",
-        ), "intro", "count")
-        sentences.append(counts + (f", and its revenue block leads with {REVENUE_WORDS[leading]}." if leading else "."))
+        sentences.append(self.shape())
+        leading = self.leading_revenue()
+        if leading:
+            sentences.append(leading)
         stance = positioning(canvas)
         if stance:
             opposite = next((o for o in self.related if positioning(o) not in ("", stance)), None)
             claim = self.pick({
-                "premium": ("It aims at the top of its market", "It sells on quality and image rather than price"),
-                "low-cost": ("It competes on price", "Low prices are central to what it offers"),
+                "premium": ("It aims at the top of its market", "It sells on quality and image rather than price",
+                            "Price is not what its offer is about", "It places itself at the upper end of its market"),
+                "low-cost": ("It competes on price", "Low prices are central to what it offers",
+                             "It wins customers by costing less", "Keeping prices low is a large part of its pitch"),
             }[stance], "intro", "stance")
             if opposite is not None:
                 sentences.append(f"{claim}, a contrast with the {positioning(opposite)} positioning in "

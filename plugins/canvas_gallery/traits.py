@@ -63,8 +63,19 @@ def _stemmed(words: str) -> frozenset:
 
 REVENUE_MODELS = {label: _stemmed(words) for label, words in REVENUE_MODELS.items()}
 COST_KINDS = {label: _stemmed(words) for label, words in COST_KINDS.items()}
-ORGANISATIONS, PEOPLE = _stemmed(ORGANISATIONS), _stemmed(PEOPLE)
-ONLINE, PHYSICAL, THIRD_PARTY = _stemmed(ONLINE), _stemmed(PHYSICAL), _stemmed(THIRD_PARTY)
+
+
+def _named(words: str) -> dict[str, str]:
+    """stem -> the word as listed, so that a sentence can say which word it found ("retailers")."""
+    named = {}
+    for word in words.split():
+        for stem in terms(word):
+            named.setdefault(stem, word)
+    return named
+
+
+ORGANISATIONS_NAMED, PEOPLE_NAMED = _named(ORGANISATIONS), _named(PEOPLE)
+ONLINE_NAMED, PHYSICAL_NAMED, THIRD_PARTY_NAMED = _named(ONLINE), _named(PHYSICAL), _named(THIRD_PARTY)
 
 
 def _stems(items) -> set[str]:
@@ -82,7 +93,7 @@ def revenue_models(canvas: Canvas) -> tuple[str, ...]:
 
 
 GENERIC_FEES = frozenset(terms("fee fees"))  # "shipment fees", "final value fees": no model in particular
-# A revenue item's head phrase ends where its first preposition starts: "Final value fees | on each sale".
+# An item's head phrase ends where its first preposition starts: "Final value fees | on each sale".
 _HEAD_END = re.compile(r"\s(?:on|from|of|in|to|for|across|at|by|with|via|through|tied|paid|bought)\s", re.I)
 # The models a word right before a generic "fees" still decides: "subscription fees", "card processing fees".
 _FEES_OF = ("subscriptions", "transaction fees", "usage charges", "licensing", "interest")
@@ -122,16 +133,55 @@ def positioning(canvas: Canvas) -> str:
     return "premium" if premium else "low-cost"
 
 
-def customer_kinds(canvas: Canvas) -> tuple[str, ...]:
-    """ "people" and/or "organisations" among the customer segments."""
-    found = _stems(canvas.items["customer_segments"])
-    return tuple(kind for kind, stems in (("people", PEOPLE), ("organisations", ORGANISATIONS)) if found & stems)
+def customer_kinds(canvas: Canvas) -> dict[str, tuple[str, ...]]:
+    """ "people" and/or "organisations" among the customer segments, each with the listed words that
+    signalled it ("households", "advertisers"), in the order the items use them. Only an item's head noun
+    counts (_head_term): "Customer service teams" are organisations, "Consumers entering formal banking"
+    and "Brazilian adults moving away from traditional banks" are people."""
+    tables = (("people", PEOPLE_NAMED), ("organisations", ORGANISATIONS_NAMED))
+    heads = [_head_term(item, tables) for item in canvas.items["customer_segments"]]
+    return _kinds([head for head in heads if head], tables)
 
 
-def channel_kinds(canvas: Canvas) -> tuple[str, ...]:
-    found = _stems(canvas.items["channels"])
-    return tuple(kind for kind, stems in (("online", ONLINE), ("physical", PHYSICAL), ("third-party", THIRD_PARTY))
-                 if found & stems)
+# Words for customers that say nothing about who they are: an item's more telling word decides its kind,
+# and a sentence names a more telling one first.
+GENERIC_CUSTOMERS = frozenset(("customers", "buyers", "users", "people", "individuals"))
+_PREPOSITIONS = frozenset("on from of in to for across at by with via through tied paid bought".split())
+
+
+def _head_term(item: str, tables) -> str | None:
+    """The last word of ``tables`` in the noun phrase an item starts with: the phrase runs from its first such
+    word to the next preposition or -ing word ("using", "buying"), which starts what the group does."""
+    found = []
+    for word in strip_parentheticals(item).split():
+        bare = word.lower().strip(",.;:")
+        participle = bare.endswith("ing") and len(bare) > 4  # "banking" is an activity, not banks
+        if found and (participle or bare in _PREPOSITIONS):
+            break
+        if not participle:
+            found += [term for term in terms(word) if any(term in named for _, named in tables)]
+    telling = [term for term in found if _word_of(term, tables) not in GENERIC_CUSTOMERS]
+    return (telling or found or [None])[-1]  # "restaurant and foodservice customers" are restaurants
+
+
+def _word_of(term: str, tables) -> str:
+    return next(named[term] for _, named in tables if term in named)
+
+
+def channel_kinds(canvas: Canvas) -> dict[str, tuple[str, ...]]:
+    """ "online", "physical" and/or "third-party" among the channels, each with the words that signalled it."""
+    return _kinds([term for item in canvas.items["channels"] for term in terms(item)],
+                  (("online", ONLINE_NAMED), ("physical", PHYSICAL_NAMED), ("third-party", THIRD_PARTY_NAMED)))
+
+
+def _kinds(item_terms, tables) -> dict[str, tuple[str, ...]]:
+    """kind -> the listed words of its table that ``item_terms`` use, in order; kinds none uses are left out."""
+    found = {}
+    for kind, named in tables:
+        words = tuple(dict.fromkeys(named[term] for term in item_terms if term in named))
+        if words:
+            found[kind] = words
+    return found
 
 
 def cost_kinds(canvas: Canvas) -> tuple[str, ...]:
