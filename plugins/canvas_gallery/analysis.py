@@ -207,7 +207,7 @@ CHANNEL_NOUNS = {
 
 COST_WORDS = {
     "people": "staff", "technology": "technology", "marketing": "marketing", "content": "content rights",
-    "production": "production", "logistics": "logistics", "property": "sites and property",
+    "production": "production", "logistics": "logistics", "property": "premises",
 }
 REVENUE_WORDS = {
     "subscriptions": "subscriptions", "advertising": "advertising", "commissions": "commissions",
