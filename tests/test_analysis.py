@@ -20,7 +20,7 @@ from canvas_gallery.blocks import BLOCK_KEYS  # noqa: E402
 from canvas_gallery.english import (Lexicon, capitalize_first, choose, count_of, indefinite_article,  # noqa: E402
                                     join_list, pluralize)
 from canvas_gallery.model import Canvas, Industry  # noqa: E402
-from canvas_gallery.traits import leading_revenue_model  # noqa: E402
+from canvas_gallery.traits import customer_kinds, leading_revenue_model  # noqa: E402
 
 PHONES = Industry("consumer-electronics", "Consumer Electronics", "")
 SHINGLE = 8
@@ -245,6 +245,28 @@ def test_the_leading_revenue_model_is_read_from_the_first_stream(first_item, mod
         assert f"{REVENUE_WORDS[model]}." in intro
     else:  # neither the first stream's words nor the second's
         assert not any(words in intro for words in REVENUE_WORDS.values())
+
+
+@pytest.mark.parametrize("item, kind, word", [
+    ("Customer service teams", "organisations", "teams"),  # the head noun, not the first listed word
+    ("Consumers entering formal banking", "people", "consumers"),  # "banking" is what they do, not banks
+    ("Brazilian adults moving away from traditional banks", "people", "adults"),
+    ("Restaurant and foodservice customers buying syrup", "organisations", "restaurants"),  # not "customers"
+    ("Heat customers in Denmark", "people", "customers"),
+    ("App developers selling to Apple users", "organisations", "developers"),
+])
+def test_a_customer_group_is_known_by_its_head_noun(item, kind, word):
+    assert customer_kinds(make_canvas("alpha", customer_segments=[item])) == {kind: (word,)}
+
+
+def test_trait_sentences_name_the_customers_and_channels_the_canvas_lists():
+    canvas = make_canvas("alpha", name="Alpha", customer_segments=["Households streaming films", "Advertisers buying reach"],
+                         channels=["Smart-TV apps", "Electronics stores"])
+    text = " ".join(s.html for s in analysis_sections(canvas))
+    sentences = [sentence.lower() for sentence in re.split(r"(?<=\.)\s+", text)]
+    # Not the sentences that list the items whole: the trait's own, which names only the telling words.
+    assert any("households" in s and "advertisers" in s and "streaming films" not in s for s in sentences), text
+    assert any("apps" in s and "stores" in s and "electronics stores" not in s for s in sentences), text
 
 
 def test_linked_paragraphs_match_what_elementtree_makes_of_them():

@@ -93,8 +93,10 @@ def revenue_models(canvas: Canvas) -> tuple[str, ...]:
 
 
 GENERIC_FEES = frozenset(terms("fee fees"))  # "shipment fees", "final value fees": no model in particular
-# An item's head phrase ends where its first preposition starts: "Final value fees | on each sale".
-_HEAD_END = re.compile(r"\s(?:on|from|of|in|to|for|across|at|by|with|via|through|tied|paid|bought)\s", re.I)
+_PREPOSITIONS = ("on", "from", "of", "in", "to", "for", "across", "at", "by", "with", "via", "through", "tied", "paid",
+                 "bought")
+# A revenue item's head phrase ends where its first preposition starts: "Final value fees | on each sale".
+_HEAD_END = re.compile(rf"\s(?:{'|'.join(_PREPOSITIONS)})\s", re.I)
 # The models a word right before a generic "fees" still decides: "subscription fees", "card processing fees".
 _FEES_OF = ("subscriptions", "transaction fees", "usage charges", "licensing", "interest")
 
@@ -146,7 +148,6 @@ def customer_kinds(canvas: Canvas) -> dict[str, tuple[str, ...]]:
 # Words for customers that say nothing about who they are: an item's more telling word decides its kind,
 # and a sentence names a more telling one first.
 GENERIC_CUSTOMERS = frozenset(("customers", "buyers", "users", "people", "individuals"))
-_PREPOSITIONS = frozenset("on from of in to for across at by with via through tied paid bought".split())
 
 
 def _head_term(item: str, tables) -> str | None:
