@@ -205,6 +205,43 @@ CHANNEL_NOUNS = {
     "third-party": "third parties",
 }
 
+# The introduction's sentence on the canvas's shape, by what stands out: one fullest block, else one shortest,
+# else two fullest; else the range of lengths (naming five blocks says less).
+SHAPES = {
+    "fullest": (
+        "Its canvas fills the nine blocks with {total} entries, the most of them ({most}) under {fullest}.",
+        "The {total} entries on its canvas span all nine blocks, and {fullest} holds the most, with {most}.",
+        "Of the {total} entries on its canvas, {most} sit under {fullest}, its fullest block.",
+        "{fullest} is the fullest of its nine blocks, with {most} of {total} entries.",
+    ),
+    "shortest": (
+        "Its canvas fills the nine blocks with {total} entries; {shortest} is the shortest, with {least}.",
+        "The {total} entries on its canvas span all nine blocks, {shortest} the shortest at {least}.",
+        "{shortest} is the shortest of its nine blocks, with {least} of {total} entries.",
+        "Its canvas is thinnest under {shortest}, with {least} of {total} entries.",
+    ),
+    "two fullest": (
+        "Its canvas fills the nine blocks with {total} entries, {most} each under {fullest}.",
+        "The {total} entries on its canvas span all nine blocks; {fullest} hold the most, {most} each.",
+    ),
+    "even": (
+        "Its canvas fills the nine blocks with {total} entries, {least} to {most} in each.",
+        "The {total} entries on its canvas spread evenly, {least} to {most} per block.",
+        "Its {total} entries are spread across all nine blocks, between {least} and {most} in each.",
+        "No block of its canvas stands out: each holds {least} to {most} of its {total} entries.",
+        "Its {total} entries fall evenly across the nine blocks, none with fewer than {least} or more than {most}.",
+    ),
+}
+
+LEADING_REVENUE = (
+    "Its revenue block leads with {model}.",
+    "Its revenue streams start with {model}.",
+    "The first of its revenue streams is about {model}.",
+    "Its list of revenue streams opens with {model}.",
+    "As its canvas orders them, the largest revenue stream is about {model}.",
+    "Revenue, as its canvas lists it, begins with {model}.",
+)
+
 COST_WORDS = {
     "people": "staff", "technology": "technology", "marketing": "marketing", "content": "content rights",
     "production": "production", "logistics": "logistics", "property": "premises",
@@ -355,48 +392,15 @@ class _Writer:
         total, most, least = sum(sizes.values()), max(sizes.values()), min(sizes.values())
         fullest = [BLOCKS_BY_KEY[key].label for key in SECTION_ORDER if sizes[key] == most]
         shortest = [BLOCKS_BY_KEY[key].label for key in SECTION_ORDER if sizes[key] == least]
-        if len(fullest) == 1:
-            options = (
-                f"Its canvas fills the nine blocks with {total} entries, the most of them ({most}) under {fullest[0]}",
-                f"The {total} entries on its canvas span all nine blocks, and {fullest[0]} holds the most, with {most}",
-                f"Of the {total} entries on its canvas, {most} sit under {fullest[0]}, its fullest block",
-                f"{fullest[0]} is the fullest of its nine blocks, with {most} of {total} entries",
-            )
-        elif len(shortest) == 1:
-            options = (
-                f"Its canvas fills the nine blocks with {total} entries; {shortest[0]} is the shortest, with {least}",
-                f"The {total} entries on its canvas span all nine blocks, {shortest[0]} the shortest at {least}",
-                f"{shortest[0]} is the shortest of its nine blocks, with {least} of {total} entries",
-                f"Its canvas is thinnest under {shortest[0]}, with {least} of {total} entries",
-            )
-        elif len(fullest) == 2:
-            options = (
-                f"Its canvas fills the nine blocks with {total} entries, {most} each under {join_list(fullest)}",
-                f"The {total} entries on its canvas span all nine blocks; {join_list(fullest)} hold the most, "
-                f"{most} each",
-            )
-        else:  # naming five blocks says less than the range of their lengths
-            options = (
-                f"Its canvas fills the nine blocks with {total} entries, {least} to {most} in each",
-                f"The {total} entries on its canvas spread evenly, {least} to {most} per block",
-                f"Its {total} entries are spread across all nine blocks, between {least} and {most} in each",
-                f"No block of its canvas stands out: each holds {least} to {most} of its {total} entries",
-                f"Its {total} entries fall evenly across the nine blocks, none with fewer than {least} or more than {most}",
-            )
-        counts = self.pick(options, "intro", "count")
-        return counts + "."
+        kind = ("fullest" if len(fullest) == 1 else "shortest" if len(shortest) == 1
+                else "two fullest" if len(fullest) == 2 else "even")
+        return self.pick(SHAPES[kind], "intro", "count").format(
+            total=total, most=most, least=least, fullest=join_list(fullest), shortest=join_list(shortest))
 
     def leading_revenue(self) -> str | None:
         """Only what the canvas itself says: which model its first, largest, revenue stream belongs to."""
         leading = REVENUE_WORDS.get(leading_revenue_model(self.canvas))
-        return leading and self.pick((
-            f"Its revenue block leads with {leading}.",
-            f"Its revenue streams start with {leading}.",
-            f"The first of its revenue streams is about {leading}.",
-            f"Its list of revenue streams opens with {leading}.",
-            f"As its canvas orders them, the largest revenue stream is about {leading}.",
-            f"Revenue, as its canvas lists it, begins with {leading}.",
-        ), "intro", "leading")
+        return leading and self.pick(LEADING_REVENUE, "intro", "leading").format(model=leading)
 
     def introduction(self) -> list[str]:
         canvas = self.canvas
