@@ -92,6 +92,8 @@ def test_items_lose_a_list_capital_inside_sentences_but_names_keep_theirs():
     assert lexicon.in_sentence("Google (search)") == "Google (search)"
     assert lexicon.in_sentence("Cash App Card") == "Cash App Card"
     assert lexicon.in_sentence("Reviewing submissions") == "reviewing submissions"
+    assert lexicon.in_sentence("Motorists buying fuel") == "motorists buying fuel"  # looks English by its ending
+    assert lexicon.in_sentence("Zoomtopia conference") == "Zoomtopia conference"  # does not
     assert lexicon.in_sentence("A vetted store.") == "a vetted store"
 
 
