@@ -243,7 +243,7 @@ LEADING_REVENUE = (
 )
 
 COST_WORDS = {
-    "people": "staff", "technology": "technology", "marketing": "marketing", "content": "content rights",
+    "people": "staff", "technology": "technology", "marketing": "marketing", "content": "content rights", "royalties": "royalties",
     "production": "production", "logistics": "logistics", "property": "premises",
 }
 REVENUE_WORDS = {

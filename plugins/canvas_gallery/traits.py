@@ -49,7 +49,8 @@ COST_KINDS = {
     "people": "staff salaries wages employees payroll personnel talent engineers",
     "technology": "data cloud infrastructure servers computing research development technology software",
     "marketing": "marketing advertising brand sponsorship promotion",
-    "content": "content royalties licensing licences rights programming",
+    "content": "content licensing rights programming",
+    "royalties": "royalties licences",  # an oil major's and a drug maker's too: not only content
     "production": """manufacturing components materials raw production plants factories ingredients
         assembly goods inventory""",
     "logistics": "logistics fuel fleet shipping freight delivery warehouses transport aircraft vessels",
