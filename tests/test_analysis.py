@@ -208,7 +208,8 @@ def generated_sentences(page) -> set:
 
 
 def test_no_generated_sentence_recurs_on_many_pages(canvas_pages):
-    pages_with = collections.Counter(sentence for page in canvas_pages.values() for sentence in generated_sentences(page))
+    pages_with = collections.Counter(sentence for page in canvas_pages.values()
+                                     for sentence in generated_sentences(page))
     sentence, pages = pages_with.most_common(1)[0]
     assert pages <= MAX_PAGES_PER_SENTENCE * len(canvas_pages), (pages, sentence)
 
@@ -262,8 +263,8 @@ def test_a_customer_group_is_known_by_its_head_noun(item, kind, word):
 
 
 def test_trait_sentences_name_the_customers_and_channels_the_canvas_lists():
-    canvas = make_canvas("alpha", name="Alpha", customer_segments=["Households streaming films", "Advertisers buying reach"],
-                         channels=["Smart-TV apps", "Electronics stores"])
+    canvas = make_canvas("alpha", name="Alpha", channels=["Smart-TV apps", "Electronics stores"],
+                         customer_segments=["Households streaming films", "Advertisers buying reach"])
     text = " ".join(s.html for s in analysis_sections(canvas))
     sentences = [sentence.lower() for sentence in re.split(r"(?<=\.)\s+", text)]
     # Not the sentences that list the items whole: the trait's own, which names only the telling words.

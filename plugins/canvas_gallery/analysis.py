@@ -140,7 +140,8 @@ TRAITS = {
         "Every group here is an organisation, which makes {name} a business-to-business seller at heart.",
         "These are organisations rather than individuals, so contracts and sales cycles shape how {name} grows.",
         "With {orgs} as its buyers, {name} sells to organisations rather than to the public.",
-        "Buyers such as {orgs} sign contracts and compare suppliers, so {name} sells the way business-to-business firms do.",
+        "Buyers such as {orgs} sign contracts and compare suppliers, so {name} sells the way business-to-business "
+        "firms do.",
     ),
     ("customer_segments", "people"): (
         "All of them are individuals, so {name} wins or loses with consumer taste.",
@@ -243,8 +244,8 @@ LEADING_REVENUE = (
 )
 
 COST_WORDS = {
-    "people": "staff", "technology": "technology", "marketing": "marketing", "content": "content rights", "royalties": "royalties",
-    "production": "production", "logistics": "logistics", "property": "premises",
+    "people": "staff", "technology": "technology", "marketing": "marketing", "content": "content rights",
+    "royalties": "royalties", "production": "production", "logistics": "logistics", "property": "premises",
 }
 REVENUE_WORDS = {
     "subscriptions": "subscriptions", "advertising": "advertising", "commissions": "commissions",
@@ -333,9 +334,9 @@ class _Writer:
         if key == "customer_segments":
             kinds = customer_kinds(canvas)
             kind = "both" if len(kinds) == 2 else next(iter(kinds), None)
-            return kind and self.fill(self.pick(TRAITS[(key, kind)], key, "trait"),
-                                      people=join_list(_specific_first(kinds.get("people", ()))[:1]),
-                                      orgs=join_list(kinds.get("organisations", ())[:1]))
+            people = _specific_first(kinds.get("people", ()))
+            return kind and self.fill(self.pick(TRAITS[(key, kind)], key, "trait"), people=next(iter(people), ""),
+                                      orgs=next(iter(kinds.get("organisations", ())), ""))
         if key == "channels":
             kinds = channel_kinds(canvas)
             if "online" in kinds and "physical" in kinds:

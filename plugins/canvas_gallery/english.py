@@ -22,8 +22,8 @@ _CONSONANT_SOUND = re.compile(r"^(uni|use|usu|uti|ura|euro|eu|one|once|ubi)", re
 _SILENT_H = re.compile(r"^(hour|honest|honou?r|heir)", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_ENGLISH_ENDINGS = ("ing", "ed", "ion", "ions", "ers", "ists", "ians", "al", "ic", "ive", "ness", "ment", "ments", "ity", "ies",
-                    "ous", "ful", "less", "able", "ible", "ance", "ence", "ship", "ships")
+_ENGLISH_ENDINGS = ("ing", "ed", "ion", "ions", "ers", "ists", "ians", "al", "ic", "ive", "ness", "ment", "ments",
+                    "ity", "ies", "ous", "ful", "less", "able", "ible", "ance", "ence", "ship", "ships")
 
 
 def number_word(n: int) -> str:
