@@ -20,7 +20,7 @@ from canvas_gallery.blocks import BLOCK_KEYS  # noqa: E402
 from canvas_gallery.english import (Lexicon, capitalize_first, choose, count_of, indefinite_article,  # noqa: E402
                                     join_list, pluralize)
 from canvas_gallery.model import Canvas, Industry  # noqa: E402
-from canvas_gallery.traits import customer_kinds, leading_revenue_model  # noqa: E402
+from canvas_gallery.traits import customer_kinds, leading_revenue_model, positioning  # noqa: E402
 
 PHONES = Industry("consumer-electronics", "Consumer Electronics", "")
 SHINGLE = 8
@@ -260,6 +260,22 @@ def test_the_leading_revenue_model_is_read_from_the_first_stream(first_item, mod
 ])
 def test_a_customer_group_is_known_by_its_head_noun(item, kind, word):
     assert customer_kinds(make_canvas("alpha", customer_segments=[item])) == {kind: (word,)}
+
+
+@pytest.mark.parametrize("value_propositions, stance", [
+    (["Ownership of a scarce object that signals status"], "premium"),
+    (["Everyday low prices without weekly sales hunting"], "low-cost"),
+    (["Premium fuels such as V-Power"], ""),  # a product line, not the company's own position
+    (["Premium beauty from SK-II and Olay"], ""),
+    (["Luxury and supercar collectors (Bentley, Lamborghini)"], ""),
+    (["Shoppers who value speed and authenticity over lowest price"], ""),  # compared with, not claimed
+    (["Colourful smart lighting for a fraction of premium prices"], ""),
+    (["Cheaper day-definite ground shipping"], ""),  # one product cheaper than another
+    (["Exclusive blockbuster games"], ""),  # exclusive content is not a price position
+    (["Luxury buyers", "Families on a budget"], ""),  # both said
+])
+def test_price_positioning_is_what_the_company_says_of_itself(value_propositions, stance):
+    assert positioning(make_canvas("alpha", value_propositions=value_propositions)) == stance
 
 
 def test_trait_sentences_name_the_customers_and_channels_the_canvas_lists():

@@ -27,10 +27,16 @@ REVENUE_MODELS = {
 }
 
 # Price positioning is read from the raw text: "premium tier" or "low fees" need their neighbours.
-PREMIUM = re.compile(r"\b(luxury|high-end|prestig\w*|exclusiv\w*|status|craftsmanship|flagship|"
+PREMIUM = re.compile(r"\b(luxury|high-end|prestig\w*|status|craftsmanship|flagship|"
                      r"premium(?! (tiers?|plans?|subscriptions?|memberships?|features?|versions?)))\b", re.I)
-LOW_COST = re.compile(r"\b(low[- ](cost|prices?|fares?|fees?)|lowest|cheap\w*|affordab\w*|budget|"
+# "Cheaper" is left out: it compares one product with another ("cheaper biosimilars", "cheaper ground shipping").
+LOW_COST = re.compile(r"\b(low[- ](cost|prices?|fares?|fees?)|lowest|cheap|cheapest|affordab\w*|budget|"
                       r"discount\w*|bargain\w*|no[- ]frills|value for money)\b", re.I)
+# Neither says where the company itself stands on price: an item that credits a sub-brand or product line
+# ("Premium beauty from SK-II", "Premium fuels such as V-Power", "collectors (Bentley, Lamborghini)"), and
+# a word that is only compared with ("authenticity over lowest price", "a fraction of premium prices").
+_SUB_BRAND = re.compile(r"\(|\b(such as|through|from|under|via|with)\b", re.I)
+_COMPARED = re.compile(r"\b(over|below|than|fraction of|instead of)\s+(a\s+|the\s+)?$", re.I)
 
 ORGANISATIONS = """businesses enterprises companies firms brands advertisers merchants retailers developers
     governments schools hospitals operators manufacturers restaurants publishers insurers banks agencies teams
@@ -128,12 +134,17 @@ def _model_of(term: str) -> str:
 
 
 def positioning(canvas: Canvas) -> str:
-    """ "premium", "low-cost" or "" (nothing said, or both said)."""
-    text = " ".join(canvas.items["value_propositions"] + canvas.items["customer_segments"])
-    premium, low_cost = bool(PREMIUM.search(text)), bool(LOW_COST.search(text))
+    """ "premium", "low-cost" or "" (nothing said, or both said) of the company's own offer and customers."""
+    items = [item for item in canvas.items["value_propositions"] + canvas.items["customer_segments"]
+             if not _SUB_BRAND.search(item)]
+    premium, low_cost = (any(_says(pattern, item) for item in items) for pattern in (PREMIUM, LOW_COST))
     if premium == low_cost:
         return ""
     return "premium" if premium else "low-cost"
+
+
+def _says(pattern: re.Pattern, item: str) -> bool:
+    return any(not _COMPARED.search(item[:match.start()]) for match in pattern.finditer(item))
 
 
 def customer_kinds(canvas: Canvas) -> dict[str, tuple[str, ...]]:
