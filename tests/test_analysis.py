@@ -20,7 +20,8 @@ from canvas_gallery.blocks import BLOCK_KEYS  # noqa: E402
 from canvas_gallery.english import (Lexicon, capitalize_first, choose, count_of, indefinite_article,  # noqa: E402
                                     join_list, pluralize)
 from canvas_gallery.model import Canvas, Industry  # noqa: E402
-from canvas_gallery.traits import customer_kinds, leading_revenue_model, positioning  # noqa: E402
+from canvas_gallery.traits import (customer_kinds, leading_revenue_model, positioning,  # noqa: E402
+                                   revenue_models)
 
 PHONES = Industry("consumer-electronics", "Consumer Electronics", "")
 SHINGLE = 8
@@ -248,6 +249,11 @@ def test_the_leading_revenue_model_is_read_from_the_first_stream(first_item, mod
         assert f"{REVENUE_WORDS[model]}." in intro
     else:  # neither the first stream's words nor the second's
         assert not any(words in intro for words in REVENUE_WORDS.values())
+
+
+def test_a_fee_is_not_a_commission_unless_the_canvas_says_so():
+    assert "commissions" not in revenue_models(make_canvas("alpha", revenue_streams=["Checked and cabin bag fees"]))
+    assert "commissions" in revenue_models(make_canvas("alpha", revenue_streams=["Agency commissions from hotels"]))
 
 
 @pytest.mark.parametrize("item, kind, word", [

@@ -17,7 +17,7 @@ from .terms import terms
 REVENUE_MODELS = {
     "subscriptions": "subscription membership subscribe recurring",
     "advertising": "advertising advertisers ad ads sponsorship sponsors",
-    "commissions": "commission fees booking marketplace",
+    "commissions": "commission commissions booking marketplace",  # not "fees": "bag fees" take no commission
     "transaction fees": "transaction interchange payments processing",
     "licensing": "licensing licence license royalties franchise",
     "interest": "interest loans lending financing",
