@@ -15,20 +15,19 @@ from sitebuild import ROOT
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from canvas_gallery.analysis import REVENUE_WORDS, analysis_context, analysis_sections  # noqa: E402
+from canvas_gallery.analysis import MAX_GENERATED, analysis_context, analysis_sections  # noqa: E402
 from canvas_gallery.blocks import BLOCK_KEYS  # noqa: E402
 from canvas_gallery.english import (Lexicon, capitalize_first, choose, count_of, indefinite_article,  # noqa: E402
-                                    join_list, pluralize)
+                                    join_list, pluralize, possessive)
 from canvas_gallery.model import Canvas, Industry  # noqa: E402
-from canvas_gallery.traits import (customer_kinds, leading_revenue_model, positioning,  # noqa: E402
-                                   revenue_models)
+from canvas_gallery.traits import revenue_models  # noqa: E402
 
 PHONES = Industry("consumer-electronics", "Consumer Electronics", "")
 SHINGLE = 8
 MAX_SHARED_SHINGLES = 0.15
-# A generated sentence (the canvas's own name left out) may stand on at most this share of the canvas pages:
-# the shingle test compares pages two by two, and misses one sentence repeated across many of them.
-MAX_PAGES_PER_SENTENCE = 0.10
+# A generated sentence frame (company names and numbers masked) may stand on at most this share of the
+# canvas pages: the shingle test compares pages two by two, and misses one frame repeated across many.
+MAX_PAGES_PER_FRAME = 0.05
 
 
 def make_canvas(slug, name=None, analysis=None, **blocks) -> Canvas:
@@ -111,27 +110,47 @@ def test_the_same_canvas_gives_the_same_text_every_time():
     assert first == second
 
 
-def test_editor_prose_is_kept_and_other_blocks_are_generated():
+def test_editor_prose_is_kept_and_other_blocks_get_a_fallback():
     acme = make_canvas("acme", analysis={"channels": "Our editor wrote this about channels."})
     sections = analysis_sections(acme, [], analysis_context([acme]))
-    assert sections[0].block_key == "introduction" and sections[0].generated
     assert not section(sections, "channels").generated
     assert "Our editor wrote this" in section(sections, "channels").html
     assert all(s.generated for s in sections if s.block_key != "channels")
-    assert {s.block_key for s in sections} == {"introduction", *BLOCK_KEYS}
+    assert {s.block_key for s in sections} == set(BLOCK_KEYS)  # nothing related: no introduction
 
 
-def test_generated_text_names_the_items_and_compares_with_a_related_canvas():
-    acme = make_canvas("acme", name="Acme", channels=["Carrier stores with financing plans", "Own web shop"])
+def test_fallback_names_the_first_items_after_a_colon_and_counts_the_rest():
+    acme = make_canvas("acme", name="Acme", key_activities=["Designing", "Assembling", "Testing", "Shipping", "Repairs"])
+    text = BeautifulSoup(section(analysis_sections(acme), "key_activities").html, "html.parser").get_text()
+    assert text in ("Acme's canvas lists five core activities: designing, assembling, testing and two more.",
+                    "On Acme's canvas, this block holds five core activities: designing, assembling, testing and two "
+                    "more.")
+
+
+def test_a_block_is_compared_with_a_related_canvas_that_lists_a_close_match():
+    acme = make_canvas("acme", name="Acme", channels=["Carrier stores with financing plans", "Own web shop"],
+                       analysis={key: "Editor prose." for key in BLOCK_KEYS})
     bolt = make_canvas("bolt", name="Bolt", channels=["Carrier partnerships with financing plans"])
-    # Other canvases make "carrier" and "financing" rare terms, and show them in lowercase mid-sentence.
-    others = [make_canvas(f"other-{n}", key_partners=[f"Its own shop{n}, a carrier and financing"]) for n in range(8)]
-    html = section(analysis_sections(acme, [bolt], analysis_context([acme, bolt, *others])), "channels").html
-    text = BeautifulSoup(html, "html.parser").get_text()
-    assert "carrier stores with financing plans and own web shop" in text
-    assert "Bolt" in text and "carrier partnerships with financing plans" in text
-    assert not any(word in text for word in ("by contrast", "different answer", "another route", "beside"))
-    assert BeautifulSoup(html, "html.parser").a["href"] == "/canvas/bolt/"
+    # Other canvases make "carrier" and "financing" rare terms.
+    others = [make_canvas(f"other-{n}", key_partners=[f"Its own shop{n}, a carrier and financing"]) for n in range(40)]
+    channels = section(analysis_sections(acme, [bolt], analysis_context([acme, bolt, *others])), "channels")
+    assert "Editor prose." in channels.html and not channels.generated
+    comparison = BeautifulSoup(channels.comparison, "html.parser")
+    assert "“Carrier partnerships with financing plans”" in comparison.get_text()
+    assert comparison.a["href"] == "/canvas/bolt/"
+
+
+def test_a_weak_match_in_another_industry_is_not_compared():
+    """An airline and a toy maker both listing online customer service have nothing to say to each other."""
+    toys = Industry("consumer-goods", "Consumer Goods", "")
+    airline = make_canvas("airline", name="Airline", customer_relationships=["Online customer service"],
+                          analysis={key: "Prose." for key in BLOCK_KEYS})
+    plush = make_canvas("plush", name="Plush", customer_relationships=["Online customer service"])
+    plush = Canvas(**{**plush.__dict__, "industry": toys})
+    others = [make_canvas(f"other-{n}") for n in range(8)]
+    sections = analysis_sections(airline, [plush], analysis_context([airline, plush, *others]))
+    assert not any(s.comparison for s in sections)
+    assert "Online customer service" not in " ".join(s.html for s in sections)
 
 
 def test_generated_text_escapes_item_text():
@@ -186,7 +205,7 @@ def canvas_pages(gallery_site):
 
 
 def shingles(page) -> set:
-    text = " ".join(part.get_text(" ") for part in page.select(".analysis [data-generated]"))
+    text = " ".join(p.get_text() for p in generated_paragraphs(page))
     words = re.findall(r"[\w'’&+.-]+", text.lower())
     return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
@@ -201,18 +220,53 @@ def test_no_two_pages_share_more_than_15_percent_of_generated_shingles(canvas_pa
     assert worst[0] <= MAX_SHARED_SHINGLES, worst
 
 
-def generated_sentences(page) -> set:
-    name = page.find("h1")["data-name"]
-    text = " ".join(part.get_text(" ") for part in page.select(".analysis [data-generated]"))
-    sentences = (" ".join(sentence.replace(name, "NAME").split()) for sentence in re.split(r"(?<=[.!?])\s+", text))
-    return {sentence for sentence in sentences if sentence}
+def generated_paragraphs(page) -> list:
+    return [p for p in page.select(".analysis p") if p.find_parent(attrs={"data-generated": True})]
 
 
-def test_no_generated_sentence_recurs_on_many_pages(canvas_pages):
-    pages_with = collections.Counter(sentence for page in canvas_pages.values()
-                                     for sentence in generated_sentences(page))
+ABBREVIATIONS = ("Bros.", "Inc.", "Co.", "Corp.", "Ltd.", "St.", "Mr.", "Dr.", "U.S.", "e.g.", "i.e.")
+
+
+def generated_sentences(page) -> list[str]:
+    text = " ".join(p.get_text() for p in generated_paragraphs(page))
+    sentences = []
+    for piece in re.split(r"(?<=[.!?”])\s+(?=[A-Z“])", text):
+        if sentences and sentences[-1].endswith(ABBREVIATIONS):
+            sentences[-1] += " " + piece
+        elif piece.strip():
+            sentences.append(piece)
+    return [" ".join(sentence.split()) for sentence in sentences]
+
+
+def frame(sentence: str, names: re.Pattern) -> str:
+    """A sentence with company names and numbers masked: what a template leaves the same."""
+    return re.sub(r"\d[\d,.]*", "N", names.sub("NAME", sentence))
+
+
+def test_no_generated_sentence_frame_recurs_on_many_pages(canvas_pages):
+    names = sorted({page.find("h1")["data-name"] for page in canvas_pages.values()}, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(name) for name in names))
+    pages_with = collections.Counter(frame_ for page in canvas_pages.values()
+                                     for frame_ in {frame(s, pattern) for s in generated_sentences(page)})
     sentence, pages = pages_with.most_common(1)[0]
-    assert pages <= MAX_PAGES_PER_SENTENCE * len(canvas_pages), (pages, sentence)
+    assert pages <= max(1, MAX_PAGES_PER_FRAME * len(canvas_pages)), (pages, sentence)
+
+
+# What generated text used to get wrong: seams, stock frames, and guesses the items do not support.
+COUNTER_EXAMPLES = ("The block also lists", "Further entries cover", "The list goes on with", "The closest match is in",
+                    "buying for themselves", "consumer taste", "Retail outlets carry", "pays chiefly for",
+                    "further core activity", "'s's", "is one of the canvases filed under", "It competes on price")
+
+
+def test_generated_text_has_none_of_the_known_counter_examples(canvas_pages):
+    for slug, page in canvas_pages.items():
+        text = " ".join(generated_sentences(page))
+        assert not [phrase for phrase in COUNTER_EXAMPLES if phrase in text], slug
+
+
+def test_a_page_carries_at_most_eight_generated_sentences(canvas_pages):
+    counts = {slug: len(generated_sentences(page)) for slug, page in canvas_pages.items()}
+    assert max(counts.values()) <= MAX_GENERATED, max(counts.items(), key=lambda item: item[1])
 
 
 def test_analysis_has_an_introduction_and_marks_generated_sections(canvas_pages):
@@ -234,64 +288,21 @@ def test_mention_links_in_the_gallery_point_to_canvases_once_per_section(canvas_
     assert linked_pages > len(canvas_pages)
 
 
-@pytest.mark.parametrize("first_item, model", [
-    ("Final value fees on each sale", "fees"),  # the head of the phrase, not the word after "on"
-    ("Service Cloud subscriptions", "subscriptions"),  # English puts the head last
-    ("Per-transaction card processing fees", "transaction fees"),
-    ("iPhone sales", "product sales"),
-    ("Data-centre GPUs, systems and networking", ""),  # names no model: nothing is claimed
-])
-def test_the_leading_revenue_model_is_read_from_the_first_stream(first_item, model):
-    canvas = make_canvas("alpha", revenue_streams=[first_item, "Software licences"])
-    assert leading_revenue_model(canvas) == model
-    intro = section(analysis_sections(canvas), "introduction").html
-    if model:
-        assert f"{REVENUE_WORDS[model]}." in intro
-    else:  # neither the first stream's words nor the second's
-        assert not any(words in intro for words in REVENUE_WORDS.values())
-
-
 def test_a_fee_is_not_a_commission_unless_the_canvas_says_so():
     assert "commissions" not in revenue_models(make_canvas("alpha", revenue_streams=["Checked and cabin bag fees"]))
     assert "commissions" in revenue_models(make_canvas("alpha", revenue_streams=["Agency commissions from hotels"]))
 
 
-@pytest.mark.parametrize("item, kind, word", [
-    ("Customer service teams", "organisations", "teams"),  # the head noun, not the first listed word
-    ("Consumers entering formal banking", "people", "consumers"),  # "banking" is what they do, not banks
-    ("Brazilian adults moving away from traditional banks", "people", "adults"),
-    ("Restaurant and foodservice customers buying syrup", "organisations", "restaurants"),  # not "customers"
-    ("Heat customers in Denmark", "people", "customers"),
-    ("App developers selling to Apple users", "organisations", "developers"),
-])
-def test_a_customer_group_is_known_by_its_head_noun(item, kind, word):
-    assert customer_kinds(make_canvas("alpha", customer_segments=[item])) == {kind: (word,)}
+@pytest.mark.parametrize("name, owned", [("Xiaomi", "Xiaomi's"), ("Siemens", "Siemens'"),
+                                         ("McDonald's", "McDonald's")])
+def test_possessives_of_names(name, owned):
+    assert possessive(name) == owned
 
 
-@pytest.mark.parametrize("value_propositions, stance", [
-    (["Ownership of a scarce object that signals status"], "premium"),
-    (["Everyday low prices without weekly sales hunting"], "low-cost"),
-    (["Premium fuels such as V-Power"], ""),  # a product line, not the company's own position
-    (["Premium beauty from SK-II and Olay"], ""),
-    (["Luxury and supercar collectors (Bentley, Lamborghini)"], ""),
-    (["Shoppers who value speed and authenticity over lowest price"], ""),  # compared with, not claimed
-    (["Colourful smart lighting for a fraction of premium prices"], ""),
-    (["Cheaper day-definite ground shipping"], ""),  # one product cheaper than another
-    (["Exclusive blockbuster games"], ""),  # exclusive content is not a price position
-    (["Luxury buyers", "Families on a budget"], ""),  # both said
-])
-def test_price_positioning_is_what_the_company_says_of_itself(value_propositions, stance):
-    assert positioning(make_canvas("alpha", value_propositions=value_propositions)) == stance
-
-
-def test_trait_sentences_name_the_customers_and_channels_the_canvas_lists():
-    canvas = make_canvas("alpha", name="Alpha", channels=["Smart-TV apps", "Electronics stores"],
-                         customer_segments=["Households streaming films", "Advertisers buying reach"])
-    text = " ".join(s.html for s in analysis_sections(canvas))
-    sentences = [sentence.lower() for sentence in re.split(r"(?<=\.)\s+", text)]
-    # Not the sentences that list the items whole: the trait's own, which names only the telling words.
-    assert any("households" in s and "advertisers" in s and "streaming films" not in s for s in sentences), text
-    assert any("apps" in s and "stores" in s and "electronics stores" not in s for s in sentences), text
+def test_a_name_at_the_start_of_an_item_keeps_its_capital():
+    lexicon = Lexicon.from_canvases([make_canvas("acme", key_partners=["Battery makers such as Panasonic"])])
+    assert lexicon.in_sentence("Panasonic, LG Energy Solution and CATL").startswith("Panasonic")
+    assert lexicon.in_sentence("Continental tyres").startswith("Continental")
 
 
 def test_linked_paragraphs_match_what_elementtree_makes_of_them():

@@ -254,6 +254,33 @@ def test_own_sentences_and_short_common_phrases_are_fine(tmp_path):
     assert lint_seed(tmp_path, text, others) == []
 
 
+def test_a_sentence_frame_on_more_canvases_than_allowed_is_an_error(tmp_path):
+    """The same template with other names and numbers: two canvases may share it, the third is told."""
+    others = {slug: other_canvas(name, f"Unlike {rival}, {name} charges {n} crowns for each refill it posts.")
+              for slug, name, rival, n in (("brushco", "Brush Co", "Tesco", 20), ("mopco", "Mop Co", "Lidl", 30))}
+    text = GOOD + "analysis:\n  revenue_streams: |\n    Unlike Aldi, Example Co charges 25 crowns for each refill it posts.\n"
+    findings = lint_seed(tmp_path, text, others)
+    assert [f for f in findings if "shared-frame: error" in f] == [
+        "seeds/mopco.yaml:16: shared-frame: error: the sentence 'Unlike Lidl, Mop Co charges 30 crowns for each "
+        "refill it posts.' follows the same pattern as sentences in seeds/brushco.yaml, seeds/example.yaml; say it "
+        "in a way only this canvas would"]
+
+
+def test_a_frame_on_two_canvases_is_fine(tmp_path):
+    others = {"brushco": other_canvas("Brush Co", "Unlike Tesco, Brush Co charges 20 crowns for each refill it posts.")}
+    text = GOOD + "analysis:\n  revenue_streams: |\n    Unlike Aldi, Example Co charges 25 crowns for each refill it posts.\n"
+    assert not [f for f in lint_seed(tmp_path, text, others) if "shared-frame" in f]
+
+
+def test_figures_more_than_two_years_older_than_the_check_are_a_warning(tmp_path):
+    stale = (GOOD + FIGURES).replace("year: 2024", "year: 2022")
+    assert lint_seed(tmp_path, stale) == [
+        "seeds/example.yaml:4: stale-figures: warning: updated 2025-05-01, but the newest figure is from 2022; bring "
+        "the figures to the latest published fiscal year, or set 'updated' to when they were checked"]
+    (tmp_path / "fresh").mkdir()
+    assert lint_seed(tmp_path / "fresh", (GOOD + FIGURES).replace("year: 2024", "year: 2023")) == []
+
+
 # the real seeds and the commands
 
 def test_real_seeds_have_no_lint_errors():

@@ -22,7 +22,8 @@ _CONSONANT_SOUND = re.compile(r"^(uni|use|usu|uti|ura|euro|eu|one|once|ubi)", re
 _SILENT_H = re.compile(r"^(hour|honest|honou?r|heir)", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_ENGLISH_ENDINGS = ("ing", "ed", "ion", "ions", "ers", "ists", "ians", "al", "ic", "ive", "ness", "ment", "ments",
+# Not "-ic" or "-al": names end that way too ("Panasonic", "Continental").
+_ENGLISH_ENDINGS = ("ing", "ed", "ion", "ions", "ers", "ists", "ians", "ness", "ment", "ments",
                     "ity", "ies", "ous", "ful", "less", "able", "ible", "ance", "ence", "ship", "ships")
 
 
@@ -81,7 +82,10 @@ def join_list(items, conjunction: str = "and") -> str:
 
 
 def possessive(name: str) -> str:
-    return f"{name}'" if name.endswith("s") and not name.endswith("'s") else f"{name}'s"
+    """ "Xiaomi's", "Novo Nordisk'", and "McDonald's" as it is: a name that is a possessive already."""
+    if name.endswith(("'s", "’s")):
+        return name
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def capitalize_first(text: str) -> str:

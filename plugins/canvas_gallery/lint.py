@@ -54,6 +54,9 @@ YEAR_HEADING = re.compile(r"^\s*(fiscal |financial )?year\b|^\s*fy\b", re.IGNORE
 SHARE_TOLERANCE = 1.5  # percentage points: rounded shares rarely miss 100 by more
 NEAR_DUPLICATE_RATIO = 0.9
 MIN_SHARED_SENTENCE_WORDS = 6  # shorter sentences ("Hardware still pays.") may match by chance
+# A sentence frame (names and numbers masked) may recur on this share of the canvases, and on two at least.
+MAX_FRAME_SHARE = 0.02
+STALE_FIGURE_YEARS = 2  # fiscal years a canvas's newest figure may lag the date its facts were checked
 
 STOPWORDS = frozenset({"a", "an", "and", "the", "of", "for", "to", "in", "on", "its", "with", "by", "at", "or", "&"})
 
@@ -344,6 +347,16 @@ def contradictory_figures(canvas: Canvas, today: datetime.date) -> list[Finding]
     return findings
 
 
+def stale_figures(canvas: Canvas, today: datetime.date) -> list[Finding]:
+    """A canvas checked recently whose newest figure is years old: the facts were not brought up to date."""
+    years = [figure.year for figure in canvas.figures if figure.year]
+    if not canvas.updated or not years or canvas.updated.year - max(years) <= STALE_FIGURE_YEARS:
+        return []
+    return [_finding(canvas, ("updated",), "stale-figures", WARNING,
+                     f"updated {canvas.updated.isoformat()}, but the newest figure is from {max(years)}; "
+                     f"bring the figures to the latest published fiscal year, or set 'updated' to when they were checked")]
+
+
 # --- rules across the gallery -----------------------------------------------------------------------
 
 def _sentences(text: str) -> list[str]:
@@ -363,8 +376,17 @@ def _sentence_key(sentence: str, name: re.Pattern) -> str:
     return _normal(name.sub("COMPANY", sentence))
 
 
-def prose_sentences(canvas: Canvas) -> list[tuple[tuple, str, str]]:
-    """(field, sentence, key) for the summary and analysis sentences long enough to compare, the first of
+_CAPITALISED_OR_NUMBER = re.compile(r"(?<=\s)[A-Z][\w&'’.-]*|\d[\d,.]*")
+
+
+def _sentence_frame(sentence: str, name: re.Pattern) -> str:
+    """A sentence with its company, the names after its first word and its numbers masked: what stays the
+    same when a sentence is a template filled in ('Like Apple, it sells X' and 'Like Sony, it sells X')."""
+    return _normal(_CAPITALISED_OR_NUMBER.sub("N", name.sub("COMPANY", sentence)))
+
+
+def prose_sentences(canvas: Canvas) -> list[tuple[tuple, str, str, str]]:
+    """(field, sentence, key, frame) for the summary and analysis sentences long enough to compare, the first of
     each key only: the one-canvas half of ``shared_prose``, done with the one-canvas rules (in the
     workers, and cached)."""
     keyed, seen = [], set()
@@ -375,7 +397,7 @@ def prose_sentences(canvas: Canvas) -> list[tuple[tuple, str, str]]:
             key = _sentence_key(sentence, name)
             if len(key.split()) >= MIN_SHARED_SENTENCE_WORDS and key not in seen:
                 seen.add(key)
-                keyed.append((where, sentence, key))
+                keyed.append((where, sentence, key, _sentence_frame(sentence, name)))
     return keyed
 
 
@@ -385,7 +407,7 @@ def shared_prose(sentences: list[tuple[Canvas, list]]) -> list[Finding]:
     first_seen: dict[str, Canvas] = {}
     findings = []
     for canvas, keyed in sentences:
-        for where, sentence, key in keyed:
+        for where, sentence, key, _ in keyed:
             other = first_seen.setdefault(key, canvas)
             if other is not canvas:
                 findings.append(_finding(
@@ -395,9 +417,31 @@ def shared_prose(sentences: list[tuple[Canvas, list]]) -> list[Finding]:
     return findings
 
 
+def shared_frames(sentences: list[tuple[Canvas, list]]) -> list[Finding]:
+    """Sentence frames on more canvases than ``MAX_FRAME_SHARE`` allows: a formula a reader notices page after
+    page even when the names differ. The canvases past the allowed number, in gallery order, are told."""
+    allowed = max(2, int(MAX_FRAME_SHARE * len(sentences)))
+    seen: dict[str, list[Canvas]] = {}
+    findings = []
+    for canvas, keyed in sentences:
+        for where, sentence, key, frame in keyed:
+            users = seen.setdefault(frame, [])
+            if canvas in users:
+                continue
+            users.append(canvas)
+            if len(users) > allowed:
+                findings.append(_finding(
+                    canvas, where, "shared-frame", ERROR,
+                    f"the sentence '{sentence[:80]}' follows the same pattern as sentences in "
+                    f"{', '.join(c.path for c in users[:allowed])}; say it in a way only this canvas would",
+                ))
+    return findings
+
+
 Rule = Callable[[Canvas, datetime.date], list[Finding]]
 CANVAS_RULES: tuple[Rule, ...] = (
-    duplicate_items, generic_items, share_sums, figure_year_and_source, future_years, contradictory_figures,
+    duplicate_items, generic_items, share_sums, figure_year_and_source, future_years, stale_figures,
+    contradictory_figures,
 )
 
 
@@ -426,7 +470,8 @@ def lint_canvases(canvases: list[Canvas], today: datetime.date | None = None, ca
     linted = cache.findings(canvases, workers)
     cache.save()
     findings = [finding for found, _ in linted for finding in found]
-    findings += shared_prose([(canvas, sentences) for canvas, (_, sentences) in zip(canvases, linted)])
+    keyed = [(canvas, sentences) for canvas, (_, sentences) in zip(canvases, linted)]
+    findings += shared_prose(keyed) + shared_frames(keyed)
     return sorted(findings, key=lambda f: (f.path, f.line, f.rule, f.message))
 
 

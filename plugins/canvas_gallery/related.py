@@ -30,7 +30,7 @@ from .english import Lexicon, join_list
 from .forked import map_forked
 from .model import Canvas
 from .terms import TermStats, best_item_match, terms
-from .traits import positioning, revenue_models
+from .traits import revenue_models
 
 # How much a perfect match in each block adds to the score.
 BLOCK_WEIGHTS = {
@@ -78,7 +78,6 @@ class _Profile:
     canvas: Canvas
     blocks: dict  # block key -> {term: weight}, each block unit length times sqrt(block weight)
     revenue: frozenset
-    positioning: str
     industry: str = ""
 
     def __post_init__(self):
@@ -135,7 +134,7 @@ def _profiles(canvases: list[Canvas], stats: TermStats) -> list[_Profile]:
             if norm:
                 scale = math.sqrt(BLOCK_WEIGHTS[key]) / norm
                 blocks[key] = {term: w * scale for term, w in weights.items() if w > 0}
-        profiles.append(_Profile(canvas, blocks, frozenset(revenue_models(canvas)), positioning(canvas)))
+        profiles.append(_Profile(canvas, blocks, frozenset(revenue_models(canvas))))
     return profiles
 
 
@@ -292,15 +291,11 @@ class _Relater:
             phrase = match and self.lexicon.short(b.canvas.items[key][match.theirs])
             if phrase and a.canvas.name not in phrase:  # "also works with Stripe" reads oddly on Stripe's page
                 (strong if value >= STRONG_BLOCK else weak).append(f"also {REASON_VERBS[key]} {phrase}")
-        contrast = []
-        if a.positioning and b.positioning and a.positioning != b.positioning:
-            contrast.append(f"contrast: {b.positioning} pricing")
         same_industry = a.canvas.industry == b.canvas.industry
         industry = [f"same industry: {b.canvas.industry.name.lower()}"] if same_industry else []
         shared_models = sorted(a.revenue & b.revenue, key=lambda label: (label == "product sales", label))
         revenue = [f"similar revenue model: {join_list(shared_models[:2])}"] if shared_models else []
-        ordered = (contrast if same_industry else []) + strong + industry + revenue
-        ordered += ([] if same_industry else contrast) + weak
+        ordered = strong + industry + revenue + weak
         if b.canvas.slug in a.canvas.related or a.canvas.slug in b.canvas.related:
             ordered.append("picked by the editors for comparison")
         return ordered or ["similar business model"]
