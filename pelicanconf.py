@@ -15,7 +15,7 @@ THEME = str(HERE / "theme")
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 
-PLUGIN_PATHS = [str(HERE / "plugins")]
+# The plugin is installed as a package (pyproject.toml; `make build` installs it editable).
 PLUGINS = ["canvas_gallery"]
 
 # The canvas plugin (defaults documented in plugins/canvas_gallery/settings.py).

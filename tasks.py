@@ -23,20 +23,19 @@ from invoke import task
 from rich.console import Console
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from canvas_gallery.atomic_output import replace_directory  # noqa: E402
-from canvas_gallery.buildstats import record_step  # noqa: E402
-from canvas_gallery.forked import Background, default_workers  # noqa: E402
-from canvas_gallery.build_signals import canvas_pages_written  # noqa: E402
-from canvas_gallery.search_shards import shards_for  # noqa: E402
-from canvas_gallery.settings import setting  # noqa: E402
-from canvas_gallery.source_changes import changes, snapshot  # noqa: E402
-from canvas_gallery.watch_steps import DONE, INTERRUPTED, StopFlag, run_step  # noqa: E402
-from canvas_gallery.search_index import stabilise_bundle  # noqa: E402
-from canvas_gallery.progress import ProgressBars  # noqa: E402
-from canvas_gallery.seeds import SEED_CACHE_FILE, SeedErrors, load_gallery, seed_files  # noqa: E402
-from canvas_gallery.lint import errors_in, lint_canvases, report as lint_report  # noqa: E402
+from canvas_gallery.plumbing.atomic_output import replace_directory
+from canvas_gallery.plumbing.buildstats import record_step
+from canvas_gallery.plumbing.forked import Background, default_workers
+from canvas_gallery.plumbing.build_signals import canvas_pages_written
+from canvas_gallery.after_pelican.search_shards import shards_for
+from canvas_gallery.settings import setting
+from canvas_gallery.plumbing.source_changes import changes, snapshot
+from canvas_gallery.plumbing.watch_steps import DONE, INTERRUPTED, StopFlag, run_step
+from canvas_gallery.after_pelican.search_index import stabilise_bundle
+from canvas_gallery.plumbing.progress import ProgressBars
+from canvas_gallery.load.seeds import SEED_CACHE_FILE, SeedErrors, load_gallery, seed_files
+from canvas_gallery.lint.rules import errors_in, lint_canvases, report as lint_report
 
 DEFAULT_SEEDS = ROOT / "seeds"
 LINT_CACHE_FILE = "canvas-lint.pickle"
@@ -134,7 +133,7 @@ def run_pelican(settings_file, output, env):
 
 def export_canvases(settings_file, env, site, slugs):
     """Render the canvas pages of the staging site (``slugs``) to PDF and PNG (cached; see exports_render.py)."""
-    from canvas_gallery.exports_render import ExportError, export_jobs, render_exports
+    from canvas_gallery.after_pelican.exports_render import ExportError, export_jobs, render_exports
 
     settings = pelican_settings(settings_file, env)
     jobs = export_jobs(slugs, setting(settings, "CANVAS_SAVE_AS"), setting(settings, "CANVAS_URL"),
@@ -398,7 +397,7 @@ def lint(c, seeds=str(DEFAULT_SEEDS), drafts=False):
             "seeds": "folder of seed canvases (default seeds/)"})
 def import_canvas(c, path, slug=None, force=False, industry=None, seeds=str(DEFAULT_SEEDS)):
     """Turn a saved canvas web page into a draft seed (draft: true) and list what could not be placed."""
-    from canvas_gallery.importer import CanvasImportError, import_file
+    from canvas_gallery.load.importer import CanvasImportError, import_file
 
     try:
         target, canvas = import_file(path, seeds, slug=slug, industry=industry, force=force)

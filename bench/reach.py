@@ -16,12 +16,10 @@ import statistics
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-
-from canvas_gallery.related import relate_all  # noqa: E402
-from canvas_gallery.seeds import load_gallery  # noqa: E402
-from canvas_gallery.settings import DEFAULTS  # noqa: E402
-from canvas_gallery.terms import terms  # noqa: E402
+from canvas_gallery.relate.related import relate_all
+from canvas_gallery.load.seeds import load_gallery
+from canvas_gallery.settings import DEFAULTS
+from canvas_gallery.relate.terms import terms
 
 SAMPLE = 200  # random items
 SEED = 1  # the same sample every run

@@ -11,11 +11,9 @@ import yaml
 
 from sitebuild import FIXTURES, ROOT, build
 
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from canvas_gallery.blocks import BLOCK_KEYS  # noqa: E402
-from canvas_gallery.importer import PLACEHOLDER_ITEM, import_page, read_page  # noqa: E402
-from canvas_gallery.seeds import load_gallery, load_industries  # noqa: E402
+from canvas_gallery.blocks import BLOCK_KEYS
+from canvas_gallery.load.importer import PLACEHOLDER_ITEM, import_page, read_page
+from canvas_gallery.load.seeds import load_gallery, load_industries
 
 PAGES = FIXTURES / "import"
 INDUSTRIES = load_industries(FIXTURES / "seeds", [])

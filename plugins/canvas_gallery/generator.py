@@ -12,26 +12,26 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from .analysis import analysis_context, analysis_sections
-from .compare import compare_choices, compare_index, index_json
-from .exports import downloads_for, export_files
+from .writeup.analysis import analysis_context, analysis_sections
+from .outputs.compare import compare_choices, compare_index, index_json
+from .outputs.downloads import downloads_for, export_files
 from .blocks import BLOCKS, MAX_ITEMS
-from .exports_render import rendered_downloads
-from .search_shards import shards_for
-from .seeds import load_industries
+from .after_pelican.exports_render import rendered_downloads
+from .after_pelican.search_shards import shards_for
+from .load.seeds import load_industries
 from .model import Canvas, Industry
-from .forked import default_workers, map_forked
-from .related import related_links
-from .seeds import SEED_CACHE_FILE, load_gallery, seed_files
-from .buildstats import BuildStats
+from .plumbing.forked import default_workers, map_forked
+from .relate.related import related_links
+from .load.seeds import SEED_CACHE_FILE, load_gallery, seed_files
+from .plumbing.buildstats import BuildStats
 from .settings import setting
-from .build_signals import canvas_pages_written
-from .feed import canvas_feed, recent_canvases
-from .file_cache import cached_file, link_or_copy
-from .sitemap import SitemapEntry, robots_txt, sitemap_xml, url_of
-from .social_card import CardDrawing, cached_card, card_for, site_card
-from .structured_data import (absolute_url, canvas_article, item_list, page_breadcrumb_list, site_breadcrumb_list,
-                              to_json_ld)
+from .plumbing.build_signals import canvas_pages_written
+from .outputs.feed import canvas_feed, recent_canvases
+from .plumbing.file_cache import cached_file, link_or_copy
+from .outputs.sitemap import SitemapEntry, robots_txt, sitemap_xml, url_of
+from .outputs.social_card import CardDrawing, cached_card, card_for, site_card
+from .outputs.structured_data import (absolute_url, canvas_article, item_list, page_breadcrumb_list,
+                                      site_breadcrumb_list, to_json_ld)
 
 logger = logging.getLogger(__name__)
 DOWNLOAD_CACHE = "downloads"  # inside CACHE_PATH: the JSON and YAML downloads by content hash

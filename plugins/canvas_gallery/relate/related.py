@@ -25,10 +25,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .blocks import BLOCK_KEYS
-from .english import Lexicon, join_list
-from .forked import map_forked
-from .model import Canvas
+from ..blocks import BLOCK_KEYS
+from ..writeup.english import Lexicon, join_list
+from ..plumbing.forked import map_forked
+from ..model import Canvas
 from .terms import TermStats, best_item_match, terms
 from .traits import positioning, revenue_models
 

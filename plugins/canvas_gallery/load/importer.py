@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from .blocks import BLOCKS, BLOCKS_BY_KEY, MAX_ITEMS
-from .model import Industry
+from ..blocks import BLOCKS, BLOCKS_BY_KEY, MAX_ITEMS
+from ..model import Industry
 
 # The headings canvas pages use for each block, lowercased, "&" written "and".
 BLOCK_HEADINGS = {

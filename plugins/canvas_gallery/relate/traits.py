@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .english import strip_parentheticals
-from .model import Canvas
+from ..writeup.english import strip_parentheticals
+from ..model import Canvas
 from .terms import terms
 
 # label -> words that signal it in the revenue streams block (stemmed below, as terms.py does)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .settings import setting
+from ..settings import setting
 
 FIRST_BUNDLE = "pagefind"
 

@@ -28,10 +28,10 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
-from .blocks import BLOCKS_BY_KEY
-from .file_cache import cached_file
-from .forked import fork_context, lowest_priority
-from .model import Canvas
+from ..blocks import BLOCKS_BY_KEY
+from ..plumbing.file_cache import cached_file
+from ..plumbing.forked import fork_context, lowest_priority
+from ..model import Canvas
 
 WIDTH, HEIGHT = 1200, 630
 # Bump when the drawing changes, so cached cards of the old design are not reused.

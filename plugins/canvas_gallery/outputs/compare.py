@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .blocks import BLOCKS
-from .model import Canvas
+from ..blocks import BLOCKS
+from ..model import Canvas
 
 
 @dataclass(frozen=True)
