@@ -3,7 +3,7 @@
 A canvas's related links and analysis depend on the weight (idf) of every term in its own blocks and in
 the same blocks of the canvases it links to. An edit changes the weight of the edited item's terms, so
 an exact per-canvas cache would have to redo every canvas that, or one of whose links, uses one of them
-in that block. This prints that share for random items of a gallery (see README, Performance: why the
+in that block. This prints that share for random items of a gallery (see docs/performance.md: why the
 rebuild target is not met).
 
     .venv/bin/python -m bench.reach seeds/           # or a bench gallery's seeds folder

@@ -55,7 +55,7 @@ DEFAULTS = {
     "CANVAS_SEARCH_URL": "search/",
     "CANVAS_SEARCH_SAVE_AS": "search/index.html",
     # Canvas pages per Pagefind run: a larger gallery is indexed in parts, merged by the search page
-    # (search_shards.py); Pagefind needs about 0.2 MB of memory per page it indexes.
+    # (after_pelican/search_shards.py); Pagefind's memory grows with the pages one run indexes.
     "CANVAS_SEARCH_SHARD_SIZE": 2500,
     "CANVAS_COMPARE_URL": "compare/",
     "CANVAS_COMPARE_SAVE_AS": "compare/index.html",

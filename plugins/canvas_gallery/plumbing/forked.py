@@ -29,8 +29,7 @@ def fork_context():
 
     A garbage collection writes into the header of every object it scans, and after a fork each such
     write makes the kernel copy the page the two processes shared: a full collection in a worker, or in
-    the parent while a worker lives, copies the whole inherited heap (some 30,000 page faults in a
-    build of 1,000 canvases). ``gc.freeze()`` moves every object alive now out of the collector's reach,
+    the parent while a worker lives, copies the whole inherited heap. ``gc.freeze()`` moves every object alive now out of the collector's reach,
     in both processes, at no cost; what is allocated afterwards is still collected. Objects alive at a
     fork are the gallery the build needs to its end, so nothing is lost by never collecting them.
     """
