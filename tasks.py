@@ -6,7 +6,6 @@ half-written site where the last good one was.
 """
 
 import functools
-import gc
 import importlib
 import logging
 import os
@@ -218,9 +217,6 @@ def build_site(c, settings_file, output, siteurl=None, drafts=False, seeds=DEFAU
         linting.stop()
         shutil.rmtree(staging, ignore_errors=True)
     print(f"Built {output}")
-    # Nothing built here is collected after this point: spare the interpreter's exit its garbage
-    # collection over everything still in memory.
-    gc.freeze()
 
 
 @task(help={"output": "where the site goes (default output/)", "siteurl": "public URL, overrides SITEURL",
