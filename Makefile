@@ -9,9 +9,11 @@ CHROMIUM := /usr/bin/chromium
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# A stamp per requirements file: reinstall only when the file changes.
-$(VENV)/.installed: requirements.txt | $(BIN)/python
+# A stamp per requirements file: reinstall only when the file changes. The plugin itself is installed
+# editable (pyproject.toml), so its source is imported from plugins/ as it is edited.
+$(VENV)/.installed: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	$(BIN)/pip install --disable-pip-version-check -q -e .
 	touch $@
 
 $(VENV)/.test-installed: requirements-test.txt requirements.txt | $(BIN)/python

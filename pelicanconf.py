@@ -15,17 +15,13 @@ THEME = str(HERE / "theme")
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 
-PLUGIN_PATHS = [str(HERE / "plugins")]
+# The plugin is installed as a package (pyproject.toml; `make build` installs it editable).
 PLUGINS = ["canvas_gallery"]
 
-# The canvas plugin (defaults documented in plugins/canvas_gallery/settings.py).
-CANVAS_SEEDS_PATH = os.environ.get("CANVAS_SEEDS_PATH") or str(HERE / "seeds")
-CANVAS_INCLUDE_DRAFTS = os.environ.get("CANVAS_INCLUDE_DRAFTS") == "1"
+# The canvas plugin (every setting and its default: plugins/canvas_gallery/settings.py). `invoke build`
+# passes its options (--seeds, --drafts, --exports, --siteurl) over these with read_settings(override=...).
+CANVAS_SEEDS_PATH = str(HERE / "seeds")
 CANVAS_RELATED_COUNT = 6
-# `invoke preview seeds/<slug>.yaml` builds only that canvas's own files (see tasks.py).
-CANVAS_ONLY = [slug for slug in os.environ.get("CANVAS_ONLY", "").split(",") if slug]
-# PDF/PNG exports: rendered and linked only when the build asks (invoke build --exports, invoke publish).
-CANVAS_EXPORTS = os.environ.get("CANVAS_EXPORTS") == "1"
 CANVAS_EXPORT_CACHE = os.environ.get("CANVAS_EXPORT_CACHE") or str(HERE / "cache" / "exports")
 # Seconds per build step as JSON, only when asked (bench/ sets CANVAS_TIMINGS_FILE).
 CANVAS_TIMINGS_FILE = os.environ.get("CANVAS_TIMINGS_FILE", "")

@@ -3,7 +3,7 @@
 A canvas's related links and analysis depend on the weight (idf) of every term in its own blocks and in
 the same blocks of the canvases it links to. An edit changes the weight of the edited item's terms, so
 an exact per-canvas cache would have to redo every canvas that, or one of whose links, uses one of them
-in that block. This prints that share for random items of a gallery (see README, Performance: why the
+in that block. This prints that share for random items of a gallery (see docs/performance.md: why the
 rebuild target is not met).
 
     .venv/bin/python -m bench.reach seeds/           # or a bench gallery's seeds folder
@@ -16,12 +16,10 @@ import statistics
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-
-from canvas_gallery.related import relate_all  # noqa: E402
-from canvas_gallery.seeds import load_gallery  # noqa: E402
-from canvas_gallery.settings import DEFAULTS  # noqa: E402
-from canvas_gallery.terms import terms  # noqa: E402
+from canvas_gallery.relate.related import relate_all
+from canvas_gallery.load.seeds import load_gallery
+from canvas_gallery.settings import DEFAULTS
+from canvas_gallery.relate.terms import terms
 
 SAMPLE = 200  # random items
 SEED = 1  # the same sample every run

@@ -179,13 +179,11 @@ def bench_size(n: int, work: Path, detail: bool, use_lighthouse: bool, log, repe
     with Server(site) as server:  # listening first: the site is built for the address it is served at
         # Our build and stock Pelican take turns, and the ratio of each pair is kept, since the machine's speed
         # drifts from one minute to the next. Each turn starts both from nothing: no cache, no output folder.
-        # Creating a file costs 16 us to 600 us here and rewriting one 7 us, so stock Pelican rewriting its last
-        # output in place (its default: 5.4 s, against 5.8 s to 6.7 s from nothing) would do a lighter job
-        # than a build into a new folder, which ours always is.
-        # The last turn's folders are moved aside, not deleted, until the run is over: this disk's ext4 has no
-        # journal, and without one a new file skips every inode freed in the last half-minute or so, so
-        # deleting a site just before a build made that build's files slow to create (a turn just after
-        # deleting our 8,000 files used 1.9 s to 3.7 s of system CPU, one after moving them 1.5 s).
+        # Creating a file costs much more than rewriting one, so stock Pelican rewriting its last output in
+        # place (its default) would do a lighter job than a build into a new folder, which ours always is.
+        # The last turn's folders are moved aside, not deleted, until the run is over: on an ext4 without a
+        # journal a new file skips every inode freed in the last half-minute or so, so deleting a site just
+        # before a build makes that build's files slow to create (docs/performance.md).
         pairs = []
         for turn in range(repeats):
             for previous in (folder / "cache", site, folder / "plain-site"):
@@ -219,7 +217,7 @@ def bench_size(n: int, work: Path, detail: bool, use_lighthouse: bool, log, repe
 
 
 def report(results: list[dict]) -> str:
-    """The results as Markdown tables, ready for the README."""
+    """The results as Markdown tables, ready for docs/performance.md."""
     lines = ["| N | our build | CPU | peak memory | stock Pelican | CPU | peak memory | ours / plain |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:

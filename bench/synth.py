@@ -1,8 +1,13 @@
 """Synthetic galleries for the benchmark: N seed canvases, and the same N as plain Markdown articles.
 
 ``python -m bench.synth N FOLDER`` writes ``FOLDER/seeds/`` (industries.yaml + N canvases) and
-``FOLDER/markdown/`` (N articles with the same text, for stock Pelican). The output depends only on N
-and the random seed, so two runs compare like with like.
+``FOLDER/markdown/`` (N articles with the same text, for stock Pelican). The output depends only on N,
+the random seed and the real seeds in ``seeds/``, so two runs compare like with like.
+
+The blocks' items, the editors' prose and the figure tables are sampled from the real seeds, varied per
+canvas, so that relating and writing up cost what they cost on real canvases (items drawn from word
+lists share few terms and give the text little to say). Names, places and summaries come from the word
+lists in ``words.py``.
 """
 
 from __future__ import annotations
@@ -21,11 +26,14 @@ from . import words
 
 HERE = Path(__file__).resolve().parent
 INDUSTRIES = HERE / "industries.yaml"
+REAL_SEEDS = HERE.parent / "seeds"
+COMPANY = "COMPANYNAME"  # where a real sentence named its own company: the synthetic name goes there
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")  # as the lint step splits prose
 
 BLOCK_KEYS = tuple(words.BLOCK_WORDS)
 BLOCK_LABELS = {key: key.replace("_", " ").title() for key in BLOCK_KEYS}
 ANALYSIS_SHARE = 0.4  # canvases with editor prose
-FIGURES_SHARE = 0.3  # canvases with at least one table of figures
+FIGURES_SHARE = 0.3  # canvases with the figure tables of a real seed
 RELATED_SHARE = 0.3  # canvases with editor-picked related canvases
 
 Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -35,6 +43,43 @@ Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 class SyntheticCanvas:
     slug: str
     seed: dict  # exactly what goes into seeds/<slug>.yaml
+
+
+@dataclass
+class RealPools:
+    """What the real seeds hold, to sample synthetic canvases from."""
+
+    items: dict[str, list[str]]  # block -> the distinct items of every real seed
+    counts: dict[str, list[int]]  # block -> how many items each real seed lists
+    sentences: dict[str, list[str]]  # block -> the sentences of the editors' prose, COMPANY for the own name
+    figures: list[list[dict]]  # the figure tables of each real seed that has some (a seed's tables agree)
+
+
+def real_pools(folder: Path = REAL_SEEDS) -> RealPools:
+    items, counts, sentences, figures = ({key: [] for key in BLOCK_KEYS}, {key: [] for key in BLOCK_KEYS},
+                                         {key: [] for key in BLOCK_KEYS}, [])
+    seen = {key: set() for key in BLOCK_KEYS}
+    for path in sorted(Path(folder).glob("*.yaml")):
+        if path.name == "industries.yaml":
+            continue
+        seed = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        if seed.get("draft"):
+            continue
+        for key in BLOCK_KEYS:
+            listed = seed["blocks"][key]
+            counts[key].append(len(listed))
+            for item in listed:
+                if item.lower() not in seen[key]:
+                    seen[key].add(item.lower())
+                    items[key].append(item)
+        names = sorted({seed["name"], seed["name"].split()[0]}, key=len, reverse=True)
+        for key, text in (seed.get("analysis") or {}).items():
+            for name in names:  # before splitting: a sentence may start with the name ("Ørsted's skill…")
+                text = text.replace(name, COMPANY)
+            sentences[key] += SENTENCE_BREAK.split(re.sub(r"\s+", " ", text).strip())
+        if seed.get("figures"):
+            figures.append(seed["figures"])
+    return RealPools(items, counts, sentences, figures)
 
 
 def _slugify(name: str) -> str:
@@ -55,49 +100,30 @@ def _names(rng: random.Random, n: int) -> list[tuple[str, str]]:
     return names
 
 
-def _item(rng: random.Random, block: str) -> str:
-    # Offers read as phrases of their own; other blocks get an adjective in front.
-    adjective = "" if block == "value_propositions" else rng.choice(words.ADJECTIVES)
-    item = f"{adjective} {rng.choice(words.BLOCK_WORDS[block])} {rng.choice(words.QUALIFIERS)}"
-    item = item.strip()
-    return item[0].upper() + item[1:]
-
-
-def _sentence(rng: random.Random, block: str) -> str:
-    # Enough parts that no two canvases share a sentence (the lint step rejects copied prose).
-    return (f"{rng.choice(words.OPENERS)} {rng.choice(words.VERBS)} {rng.choice(words.ADJECTIVES)} "
-            f"{rng.choice(words.BLOCK_WORDS[block])} {rng.choice(words.QUALIFIERS)}, {rng.choice(words.CONNECTORS)} "
-            f"{rng.choice(words.CONSEQUENCES)} and {rng.choice(words.BLOCK_WORDS[block])} account for about "
-            f"{rng.randint(3, 60)} percent of the effort.").replace("  ", " ").replace(" ,", ",")
-
-
-def _paragraph(rng: random.Random, block: str) -> str:
-    sentences = [_sentence(rng, block) for _ in range(rng.randint(4, 7))]
-    # Some Markdown, as editors write it.
-    sentences[1] = f"**{sentences[1][:-1]}**."
+def _real_paragraph(rng: random.Random, pool: list[str], name: str, used: set[str]) -> str:
+    """Three to six sentences of the real editors' prose about this block, the company's own name
+    replaced. A sentence another canvas already has gets a clause of its own: the lint step rejects
+    prose copied between canvases."""
+    sentences = []
+    for sentence in rng.sample(pool, min(len(pool), rng.randint(3, 6))):
+        for _ in range(20):  # compared without the company's name, as the lint step compares them
+            if sentence.lower() not in used:
+                break
+            sentence = (f"{sentence.rstrip('.!?')}, {rng.choice(words.CONNECTORS)} "
+                        f"{rng.choice(words.CONSEQUENCES)}.")
+        else:
+            continue
+        used.add(sentence.lower())
+        sentences.append(sentence.replace(COMPANY, name))
     return " ".join(sentences)
-
-
-def _figure(rng: random.Random, block: str, year: int) -> dict:
-    labels = rng.sample(words.BLOCK_WORDS[block], rng.randint(3, 6))
-    # Shares that add up to 100 %, as the lint step checks.
-    cuts = sorted(rng.sample(range(1, 100), len(labels) - 1))
-    shares = sorted((b - a for a, b in zip([0, *cuts], [*cuts, 100])), reverse=True)
-    total = rng.uniform(50, 5000)
-    rows = [[label.capitalize(), round(total * share / 100, 1), share] for label, share in zip(labels, shares)]
-    return {
-        "block": block,
-        "caption": f"{BLOCK_LABELS[block]} by line, fiscal {year}",
-        "year": year,
-        "source": "Annual report (synthetic)",
-        "columns": ["Line", "Amount (USD m)", "Share (%)"],
-        "rows": rows,
-    }
 
 
 def synthetic_canvases(n: int, seed: int = 2026) -> list[SyntheticCanvas]:
     """N canvases with every block filled, prose for some, figures for some, spread over all industries."""
     rng = random.Random(seed)
+    real = real_pools()
+    prose_blocks = [key for key in BLOCK_KEYS if len(real.sentences[key]) >= 3]
+    used_sentences: set[str] = set()
     industries = [entry["slug"] for entry in yaml.safe_load(INDUSTRIES.read_text())]
     names = _names(rng, n)
     slugs = [slug for _, slug in names]
@@ -116,14 +142,15 @@ def synthetic_canvases(n: int, seed: int = 2026) -> list[SyntheticCanvas]:
             "headquarters": city,
             "website": f"https://www.{slug}.example/",
             "updated": datetime.date(2025, rng.randint(1, 12), rng.randint(1, 28)),
-            "blocks": {block: sorted({_item(rng, block) for _ in range(rng.randint(3, 8))}) for block in BLOCK_KEYS},
+            "blocks": {block: rng.sample(real.items[block], rng.choice(real.counts[block])) for block in BLOCK_KEYS},
         }
         if rng.random() < ANALYSIS_SHARE:
-            seed_doc["analysis"] = {block: _paragraph(rng, block)
-                                    for block in rng.sample(BLOCK_KEYS, rng.randint(2, 4))}
+            analysis = {block: _real_paragraph(rng, real.sentences[block], name, used_sentences)
+                        for block in rng.sample(prose_blocks, min(len(prose_blocks), rng.randint(2, 4)))}
+            if any(analysis.values()):
+                seed_doc["analysis"] = {block: text for block, text in analysis.items() if text}
         if rng.random() < FIGURES_SHARE:
-            blocks = rng.sample(("revenue_streams", "cost_structure", "customer_segments"), rng.randint(1, 2))
-            seed_doc["figures"] = [_figure(rng, block, year) for block in blocks]
+            seed_doc["figures"] = rng.choice(real.figures)
         if rng.random() < RELATED_SHARE and n > 1:
             picks = {rng.choice(slugs) for _ in range(rng.randint(1, 4))} - {slug}
             if picks:

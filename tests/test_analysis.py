@@ -6,21 +6,16 @@ from __future__ import annotations
 import collections
 import itertools
 import re
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import ROOT
-
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from canvas_gallery.analysis import MAX_GENERATED, analysis_context, analysis_sections  # noqa: E402
-from canvas_gallery.blocks import BLOCK_KEYS  # noqa: E402
-from canvas_gallery.english import (Lexicon, capitalize_first, choose, count_of, indefinite_article,  # noqa: E402
-                                    join_list, pluralize, possessive)
-from canvas_gallery.model import Canvas, Industry  # noqa: E402
-from canvas_gallery.traits import revenue_models  # noqa: E402
+from canvas_gallery.writeup.analysis import MAX_GENERATED, analysis_context, analysis_sections
+from canvas_gallery.blocks import BLOCK_KEYS
+from canvas_gallery.writeup.english import (Lexicon, capitalize_first, choose, count_of, indefinite_article,
+                                            join_list, pluralize, possessive)
+from canvas_gallery.model import Canvas, Industry
+from canvas_gallery.relate.traits import revenue_models
 
 PHONES = Industry("consumer-electronics", "Consumer Electronics", "")
 SHINGLE = 8
@@ -310,7 +305,7 @@ def test_linked_paragraphs_match_what_elementtree_makes_of_them():
     element and serialising it with ElementTree gives, escaping included."""
     import xml.etree.ElementTree as ET
 
-    from canvas_gallery.mentions import Mentions
+    from canvas_gallery.writeup.mentions import Mentions
 
     canvases = [make_canvas("tom", name="Tom & Jerry's"), make_canvas("acme", name="Acme <Labs>"),
                 make_canvas("zara", name="Inditex (Zara)"), make_canvas("own", name="Own Co")]

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from bench.synth import synthetic_canvases, write_seeds  # noqa: E402
-from canvas_gallery.lint import errors_in, lint_canvases  # noqa: E402
-from canvas_gallery.seeds import load_gallery  # noqa: E402
+from bench.synth import synthetic_canvases, write_seeds
+from canvas_gallery.lint.rules import errors_in, lint_canvases
+from canvas_gallery.load.seeds import load_gallery
 
 
 def test_fifty_synthetic_canvases_load_and_pass_lint(tmp_path):

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from sitebuild import FIXTURES, SEEDS, build
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-
-from canvas_gallery.blocks import BLOCKS  # noqa: E402
-from canvas_gallery.seeds import load_gallery  # noqa: E402
-from canvas_gallery.settings import DEFAULTS  # noqa: E402
+from canvas_gallery.blocks import BLOCKS
+from canvas_gallery.load.seeds import load_gallery
+from canvas_gallery.settings import DEFAULTS
 
 
 def soup(path: Path) -> BeautifulSoup:

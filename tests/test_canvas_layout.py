@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page, expect
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-
-from canvas_gallery.blocks import BLOCKS  # noqa: E402
+from canvas_gallery.blocks import BLOCKS
 
 BLOCK_SLUGS = [spec.slug for spec in BLOCKS]  # the plugin's one definition, in reading order
 

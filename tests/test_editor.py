@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 
 import pytest
 import yaml
@@ -13,13 +12,11 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from screenshots import assert_matches_reference
-from sitebuild import FIXTURES, ROOT
+from sitebuild import FIXTURES
 
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from canvas_gallery.blocks import BLOCKS  # noqa: E402
-from canvas_gallery.exports_render import pdf_page_count  # noqa: E402
-from canvas_gallery.seeds import load_gallery  # noqa: E402
+from canvas_gallery.blocks import BLOCKS
+from canvas_gallery.after_pelican.exports_render import pdf_page_count
+from canvas_gallery.load.seeds import load_gallery
 
 
 def open_editor(page: Page, url: str, query: str = "") -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
-import sys
 import urllib.request
 
 import pytest
@@ -14,11 +13,9 @@ from PIL import Image
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
-from sitebuild import FIXTURES, ROOT, SiteServer, build
+from sitebuild import FIXTURES, SiteServer, build
 
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from canvas_gallery.exports_render import png_chunks  # noqa: E402
+from canvas_gallery.after_pelican.exports_render import png_chunks
 
 SLUGS = ("acme-robotics", "hostile-example", "xiaomi")
 

@@ -7,22 +7,16 @@ synthetic gallery large enough to take the forked path in loading, lint, relatin
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from bench.synth import synthetic_canvases, write_seeds  # noqa: E402
-from canvas_gallery.analysis import analysis_context, analysis_sections  # noqa: E402
-from canvas_gallery.forked import MIN_TASKS_TO_FORK, Background, map_forked  # noqa: E402
-from canvas_gallery.lint import lint_canvases  # noqa: E402
-from canvas_gallery.related import relate_all  # noqa: E402
-from canvas_gallery.seeds import SeedErrors, load_gallery  # noqa: E402
-from sitebuild import build  # noqa: E402
+from bench.synth import synthetic_canvases, write_seeds
+from canvas_gallery.writeup.analysis import analysis_context, analysis_sections
+from canvas_gallery.plumbing.forked import MIN_TASKS_TO_FORK, Background, map_forked
+from canvas_gallery.lint.rules import lint_canvases
+from canvas_gallery.relate.related import relate_all
+from canvas_gallery.load.seeds import SeedErrors, load_gallery
+from sitebuild import build
 
 COUNT = MIN_TASKS_TO_FORK + 50
 

@@ -11,11 +11,9 @@ import yaml
 
 from sitebuild import FIXTURES, ROOT, build
 
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from canvas_gallery.blocks import BLOCK_KEYS  # noqa: E402
-from canvas_gallery.importer import PLACEHOLDER_ITEM, import_page, read_page  # noqa: E402
-from canvas_gallery.seeds import load_gallery, load_industries  # noqa: E402
+from canvas_gallery.blocks import BLOCK_KEYS
+from canvas_gallery.load.importer import PLACEHOLDER_ITEM, import_page, read_page, slugify
+from canvas_gallery.load.seeds import SLUG_PATTERN, load_gallery, load_industries
 
 PAGES = FIXTURES / "import"
 INDUSTRIES = load_industries(FIXTURES / "seeds", [])
@@ -52,6 +50,14 @@ def test_card_grid_page_imports_seven_bullets_into_each_of_the_nine_blocks(page)
 def test_name_comes_from_the_title_and_industry_from_the_tag_line(page):
     canvas = imported(page)
     assert (canvas.name, canvas.slug, canvas.industry) == ("Pebblewick", "pebblewick", "consumer-electronics")
+
+
+@pytest.mark.parametrize(("name", "slug"), [("Nestlé Health Science", "nestle-health-science"),
+                                           ("Tom & Jerry's", "tom-and-jerrys"), ("L’Oréal", "loreal"),
+                                           ("JD.com", "jd-com"), ("???", "imported-canvas")])
+def test_slug_from_a_name_is_ascii_and_a_valid_seed_slug(name, slug):
+    assert slugify(name) == slug
+    assert SLUG_PATTERN.match(slug)
 
 
 @pytest.mark.parametrize("page", ["card-grid.html", "card-grid.txt"])

@@ -12,10 +12,8 @@ import pytest
 
 from sitebuild import FIXTURES, ROOT, SEEDS
 
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from canvas_gallery.lint import ERROR, WARNING, errors_in, lint_canvases  # noqa: E402
-from canvas_gallery.seeds import load_gallery  # noqa: E402
+from canvas_gallery.lint.rules import ERROR, WARNING, errors_in, lint_canvases
+from canvas_gallery.load.seeds import load_gallery
 
 TODAY = datetime.date(2025, 6, 1)
 

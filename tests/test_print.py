@@ -3,17 +3,13 @@ the page's address, without navigation."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 from playwright.sync_api import Page
 
-from sitebuild import ROOT, SEEDS
+from sitebuild import SEEDS
 
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from canvas_gallery.exports_render import pdf_page_count  # noqa: E402
-from canvas_gallery.seeds import load_gallery  # noqa: E402
+from canvas_gallery.after_pelican.exports_render import pdf_page_count
+from canvas_gallery.load.seeds import load_gallery
 
 
 def largest_canvases(count: int = 5) -> list[str]:

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import random
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import ROOT
-
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from canvas_gallery.blocks import BLOCK_KEYS  # noqa: E402
-from canvas_gallery.model import Canvas, Industry  # noqa: E402
-from canvas_gallery.related import relate_all  # noqa: E402
-from canvas_gallery.settings import DEFAULTS  # noqa: E402
+from canvas_gallery.blocks import BLOCK_KEYS
+from canvas_gallery.model import Canvas, Industry
+from canvas_gallery.relate.related import relate_all
+from canvas_gallery.settings import DEFAULTS
 
 PHONES = Industry("consumer-electronics", "Consumer Electronics", "")
 AIRLINES = Industry("travel-hospitality", "Travel & Hospitality", "")

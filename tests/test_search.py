@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,7 @@ from playwright.sync_api import Page, expect
 from screenshots import assert_matches_reference
 from sitebuild import FIXTURES, SiteServer, build, copy_find_seeds
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-from canvas_gallery.search_shards import SearchShard, plan_shards  # noqa: E402
+from canvas_gallery.after_pelican.search_shards import SearchShard, plan_shards
 
 UNIQUE_WORD = "kickstand"  # in the items of tests/fixtures/find/borealis-bikes.yaml and nowhere else
 

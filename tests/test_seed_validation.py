@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-
-from canvas_gallery.seeds import SeedErrors, load_gallery  # noqa: E402
+from canvas_gallery.load.seeds import SeedErrors, load_gallery
 
 GOOD = """\
 name: Example Co

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -16,9 +15,7 @@ from PIL import Image
 
 from sitebuild import FIXTURES, SEEDS, build
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-
-from canvas_gallery.seeds import load_gallery  # noqa: E402
+from canvas_gallery.load.seeds import load_gallery
 
 SITEURL = "http://127.0.0.1:8000/repo"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -161,7 +158,7 @@ def test_a_card_is_the_bytes_of_the_whole_image_encoded():
     # encoded, or the splice is wrong.
     from PIL import ImageDraw
 
-    from canvas_gallery import social_card
+    from canvas_gallery.outputs import social_card
 
     for title in ("Gypjq Lygpq Business Worldwide Holdings Group Incorporated", "Xiaomi", "Ägypjq", "ÅÉÎ |", "."):
         for subtitle in ("Consumer Electronics · Business Model Canvas", "Retail · Business Model Canvas"):

@@ -18,9 +18,7 @@ import pytest
 
 from sitebuild import FIXTURES, ROOT
 
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from canvas_gallery.source_changes import changes, snapshot  # noqa: E402
+from canvas_gallery.plumbing.source_changes import changes, snapshot
 
 TIMEOUT = 90  # seconds for one step to show, generous for a busy CI machine
 NEW_CANVAS = """\

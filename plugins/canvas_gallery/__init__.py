@@ -4,7 +4,7 @@ from pelican import signals
 
 
 def get_generators(pelican):
-    # Imported here so the seed checker (python -m canvas_gallery.seeds) does not load Pelican's generators.
+    # Imported here so the seed checker (python -m canvas_gallery.load) does not load Pelican's generators.
     from .generator import CanvasGenerator
 
     return CanvasGenerator

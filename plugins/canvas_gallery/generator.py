@@ -12,26 +12,26 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from .analysis import analysis_context, analysis_sections
-from .compare import compare_choices, compare_index, index_json
-from .exports import downloads_for, export_files
+from .writeup.analysis import analysis_context, analysis_sections
+from .outputs.compare import compare_choices, compare_index, index_json
+from .outputs.downloads import downloads_for, export_files
 from .blocks import BLOCKS, MAX_ITEMS
-from .exports_render import rendered_downloads
-from .search_shards import shards_for
-from .seeds import load_industries
+from .after_pelican.exports_render import rendered_downloads
+from .after_pelican.search_shards import shards_for
+from .load.seeds import load_industries
 from .model import Canvas, Industry
-from .forked import default_workers, map_forked
-from .related import related_links
-from .seeds import SEED_CACHE_FILE, load_gallery, seed_files
-from .buildstats import BuildStats
-from .settings import setting
-from .build_signals import canvas_pages_written
-from .feed import canvas_feed, recent_canvases
-from .file_cache import cached_file, link_or_copy
-from .sitemap import SitemapEntry, robots_txt, sitemap_xml, url_of
-from .social_card import CardDrawing, cached_card, card_for, site_card
-from .structured_data import (absolute_url, canvas_article, item_list, page_breadcrumb_list, site_breadcrumb_list,
-                              to_json_ld)
+from .plumbing.forked import default_workers, map_forked
+from .relate.related import related_links
+from .load.seeds import SEED_CACHE_FILE, load_gallery, seed_files
+from .plumbing.buildstats import BuildStats
+from .settings import apply_defaults, setting
+from .plumbing.build_signals import canvas_pages_written
+from .outputs.feed import canvas_feed, recent_canvases
+from .plumbing.file_cache import cached_file, link_or_copy
+from .outputs.sitemap import SitemapEntry, robots_txt, sitemap_xml, url_of
+from .outputs.social_card import CardDrawing, cached_card, card_for, site_card
+from .outputs.structured_data import (absolute_url, canvas_article, item_list, page_breadcrumb_list,
+                                      site_breadcrumb_list, to_json_ld)
 
 logger = logging.getLogger(__name__)
 DOWNLOAD_CACHE = "downloads"  # inside CACHE_PATH: the JSON and YAML downloads by content hash
@@ -90,8 +90,8 @@ class CanvasGenerator(Generator):
             IndustryPage(
                 industry,
                 [canvas for canvas in gallery.canvases if canvas.industry == industry],
-                setting(self.settings, "INDUSTRY_URL").format(slug=industry.slug),
-                setting(self.settings, "INDUSTRY_SAVE_AS").format(slug=industry.slug),
+                setting(self.settings, "CANVAS_INDUSTRY_URL").format(slug=industry.slug),
+                setting(self.settings, "CANVAS_INDUSTRY_SAVE_AS").format(slug=industry.slug),
             )
             for industry in gallery.industries
         ]
@@ -150,7 +150,7 @@ class CanvasGenerator(Generator):
             writer.write_file(industry_page.save_as, industry_template, self.context, industry_page=industry_page,
                               url=industry_page.url, **self.industry_seo(industry_page))
         listed = sum(len(industry_page.featured) for industry_page in self.industry_pages)
-        writer.write_file(setting(self.settings, "GALLERY_SAVE_AS"), self.get_template("gallery"), self.context,
+        writer.write_file(setting(self.settings, "CANVAS_GALLERY_SAVE_AS"), self.get_template("gallery"), self.context,
                           url="", listed_count=listed, **self.gallery_seo())
         self.write_site_card()
         self.copy_social_cards()
@@ -161,8 +161,6 @@ class CanvasGenerator(Generator):
 
     # Search, compare and downloads: plain modules (exports, compare); Pagefind indexes the site after Pelican.
     def add_find_context(self, canvases):
-        for name in ("SEARCH_URL", "COMPARE_URL", "CANVAS_INDEX_SAVE_AS"):
-            self.context[name] = setting(self.settings, name)
         # The parts the search index is built in (tasks.py runs Pagefind for each): the search page loads them all.
         self.context["search_bundles"] = [shard.bundle for shard in shards_for(self.settings, [c.slug for c in canvases])]
         json_as, yaml_as = setting(self.settings, "CANVAS_JSON_SAVE_AS"), setting(self.settings, "CANVAS_YAML_SAVE_AS")
@@ -180,8 +178,8 @@ class CanvasGenerator(Generator):
         self.write_bytes(setting(self.settings, "CANVAS_INDEX_SAVE_AS"),
                          index_json(compare_index(canvases, related, json_as)).encode("utf-8"))
         for name in ("search", "compare"):
-            writer.write_file(setting(self.settings, f"{name.upper()}_SAVE_AS"), self.get_template(name),
-                              self.context, url=setting(self.settings, f"{name.upper()}_URL"))
+            writer.write_file(setting(self.settings, f"CANVAS_{name.upper()}_SAVE_AS"), self.get_template(name),
+                              self.context, url=setting(self.settings, f"CANVAS_{name.upper()}_URL"))
 
     def write_downloads(self, canvases):
         """The JSON and YAML download of each canvas, linked from the cache (file_cache.py) by content hash."""
@@ -203,7 +201,6 @@ class CanvasGenerator(Generator):
 
     # The editor and the PDF/PNG downloads (rendered after Pelican by exports_render, called from tasks.py).
     def add_editor_context(self, gallery):
-        self.context["EDITOR_URL"] = setting(self.settings, "EDITOR_URL")
         # Every industry of industries.yaml, also those no canvas uses yet: a new canvas may be the first.
         self.editor_industries = list(load_industries(pathlib.Path(self.seeds_path()), []).values())
         if setting(self.settings, "CANVAS_EXPORTS"):  # linked only in builds that render them
@@ -212,8 +209,8 @@ class CanvasGenerator(Generator):
                 self.context["canvas_downloads"][canvas.slug] += rendered_downloads(canvas.slug, pattern)
 
     def write_editor(self, writer):
-        writer.write_file(setting(self.settings, "EDITOR_SAVE_AS"), self.get_template("editor"), self.context,
-                          url=setting(self.settings, "EDITOR_URL"), blocks=BLOCKS, max_items=MAX_ITEMS,
+        writer.write_file(setting(self.settings, "CANVAS_EDITOR_SAVE_AS"), self.get_template("editor"), self.context,
+                          url=setting(self.settings, "CANVAS_EDITOR_URL"), blocks=BLOCKS, max_items=MAX_ITEMS,
                           industries=self.editor_industries,
                           canvas_json=setting(self.settings, "CANVAS_JSON_SAVE_AS"))
 
@@ -322,14 +319,14 @@ def latest_update(canvases):
 
 
 def add_template_helpers(pelican):
-    """Gives the templates the JSON-LD serialiser and the fallback breadcrumbs (signal: initialized)."""
+    """Gives the templates the plugin's settings with their defaults, the JSON-LD serialiser and the
+    fallback breadcrumbs (signal: initialized)."""
     settings = pelican.settings
+    apply_defaults(settings)
     settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}),
                                  "json_ld": lambda data: Markup(to_json_ld(data)), "url_of": url_of}
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "page_breadcrumb_list": page_breadcrumb_list,
                                  "site_breadcrumb_list": site_breadcrumb_list}
-    for name in ("CANVAS_FEED_ATOM", "CANVAS_SITE_CARD_SAVE_AS"):
-        settings.setdefault(name, setting(settings, name))
 
 
 class SitemapCollector:

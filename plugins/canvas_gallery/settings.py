@@ -1,4 +1,5 @@
-"""The plugin's settings and their defaults. Override any of them in pelicanconf.py."""
+"""The plugin's settings and their defaults, all in one place. Override any of them in pelicanconf.py;
+every name starts with ``CANVAS_``."""
 
 DEFAULTS = {
     # Folder of seed canvases (one <slug>.yaml each) and industries.yaml.
@@ -8,10 +9,10 @@ DEFAULTS = {
     # Where canvas and industry pages live; {slug} is the seed's file name.
     "CANVAS_URL": "canvas/{slug}/",
     "CANVAS_SAVE_AS": "canvas/{slug}/index.html",
-    "INDUSTRY_URL": "industry/{slug}/",
-    "INDUSTRY_SAVE_AS": "industry/{slug}/index.html",
+    "CANVAS_INDUSTRY_URL": "industry/{slug}/",
+    "CANVAS_INDUSTRY_SAVE_AS": "industry/{slug}/index.html",
     # The gallery of every canvas.
-    "GALLERY_SAVE_AS": "index.html",
+    "CANVAS_GALLERY_SAVE_AS": "index.html",
     # Cards per industry on the gallery (each industry's own page lists all of its canvases): a gallery of
     # thousands stays a page of a few kilobytes.
     "CANVAS_GALLERY_CARDS": 6,
@@ -28,8 +29,8 @@ DEFAULTS = {
     "CANVAS_EXPORT_SAVE_AS": "canvas/{slug}/{slug}.{ext}",
     "CANVAS_EXPORT_CACHE": "cache/exports",
     # The in-browser canvas editor ("use as template" links there with ?from=<slug>).
-    "EDITOR_URL": "editor/",
-    "EDITOR_SAVE_AS": "editor/index.html",
+    "CANVAS_EDITOR_URL": "editor/",
+    "CANVAS_EDITOR_SAVE_AS": "editor/index.html",
     # A JSON file to write each build step's seconds to (the benchmark sets it); empty: none written.
     "CANVAS_TIMINGS_FILE": "",
     # Social cards (og:image): where each canvas's card goes, and the cache of drawn cards, named by the
@@ -51,13 +52,13 @@ DEFAULTS = {
     # Slugs, names and industries of every canvas, for the compare page's pickers.
     "CANVAS_INDEX_SAVE_AS": "canvas/index.json",
     # The search page (Pagefind, indexed after Pelican by `invoke build`) and the compare page.
-    "SEARCH_URL": "search/",
-    "SEARCH_SAVE_AS": "search/index.html",
+    "CANVAS_SEARCH_URL": "search/",
+    "CANVAS_SEARCH_SAVE_AS": "search/index.html",
     # Canvas pages per Pagefind run: a larger gallery is indexed in parts, merged by the search page
-    # (search_shards.py); Pagefind needs about 0.2 MB of memory per page it indexes.
+    # (after_pelican/search_shards.py); Pagefind's memory grows with the pages one run indexes.
     "CANVAS_SEARCH_SHARD_SIZE": 2500,
-    "COMPARE_URL": "compare/",
-    "COMPARE_SAVE_AS": "compare/index.html",
+    "CANVAS_COMPARE_URL": "compare/",
+    "CANVAS_COMPARE_SAVE_AS": "compare/index.html",
     # The "Compare with…" picker of a canvas page: its related canvases, then at most this many more of
     # its industry (the compare page offers every canvas).
     "CANVAS_COMPARE_CHOICES": 30,
@@ -67,3 +68,9 @@ DEFAULTS = {
 def setting(settings, name):
     """A plugin setting from Pelican's settings, falling back to the documented default."""
     return settings.get(name, DEFAULTS[name])
+
+
+def apply_defaults(settings) -> None:
+    """Add the default of every plugin setting pelicanconf.py leaves out, so templates see them all."""
+    for name, value in DEFAULTS.items():
+        settings.setdefault(name, value)

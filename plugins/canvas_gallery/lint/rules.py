@@ -20,10 +20,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .blocks import BLOCKS_BY_KEY
-from .forked import map_forked
-from .model import Canvas, Figure
-from .pickle_store import load_versioned, save_versioned
+from ..blocks import BLOCKS_BY_KEY
+from ..plumbing.forked import map_forked
+from ..model import Canvas, Figure
+from ..plumbing.pickle_store import load_versioned, save_versioned
 
 ERROR = "error"
 WARNING = "warning"
@@ -519,7 +519,7 @@ def report(findings: list[Finding]) -> str:
 
 def main(argv: list[str]) -> int:
     """Lint a seeds folder (drafts only with --drafts) and print every finding; 1 when there are errors."""
-    from .seeds import SeedErrors, load_gallery
+    from ..load.seeds import SeedErrors, load_gallery
 
     drafts = "--drafts" in argv
     folders = [arg for arg in argv if arg != "--drafts"]

@@ -7,7 +7,7 @@ short on purpose: a model is only claimed when the canvas says it in so many wor
 
 from __future__ import annotations
 
-from .model import Canvas
+from ..model import Canvas
 from .terms import terms
 
 # label -> words that signal it in the revenue streams block

@@ -1,7 +1,7 @@
 """Canvas slugs -> the Pagefind bundles the search index is split into, and which pages each indexes.
 
-Pagefind holds everything it indexes in memory (about 0.2 MB per canvas page: 2.2 GB at 10,000) and has
-no setting to limit that. A large gallery is therefore indexed in parts of at most
+Pagefind holds everything it indexes in memory, a fixed amount per canvas page, and has no setting to
+limit that. A large gallery is therefore indexed in parts of at most
 ``CANVAS_SEARCH_SHARD_SIZE`` canvas pages, one Pagefind run after another, each writing a bundle of its
 own; the search page loads the first and merges the others in the browser (Pagefind's ``mergeIndex``).
 A gallery that fits one part is indexed in one run into ``pagefind/``. Every run reads the canvas pages
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .settings import setting
+from ..settings import setting
 
 FIRST_BUNDLE = "pagefind"
 

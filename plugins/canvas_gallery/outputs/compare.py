@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .blocks import BLOCKS
-from .model import Canvas
+from ..blocks import BLOCKS
+from ..model import Canvas
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ def compare_choices(canvas: Canvas, related: list[Canvas], same_industry: list[C
     """``same_industry``: the canvases of this canvas's industry, in gallery order; at most ``limit`` of them.
 
     Only the same industry, and only so many: listing every canvas on every page made pages grow with
-    the gallery (667 KB each at 10,000 canvases); the compare page's own pickers offer them all.
+    the gallery (quadratic output in the gallery's size); the compare page's own pickers offer them all.
     """
     related_slugs = {other.slug for other in related}
     others = [other for other in same_industry if other.slug != canvas.slug and other.slug not in related_slugs]

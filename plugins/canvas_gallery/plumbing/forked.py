@@ -9,7 +9,6 @@ come back). Where ``fork`` is missing, or the work is small, everything runs in 
 from __future__ import annotations
 
 import concurrent.futures
-import gc
 import multiprocessing
 import os
 from typing import Callable
@@ -25,18 +24,9 @@ def default_workers() -> int:
 
 
 def fork_context():
-    """The ``fork`` start method, with the heap frozen first (None where ``fork`` is missing).
-
-    A garbage collection writes into the header of every object it scans, and after a fork each such
-    write makes the kernel copy the page the two processes shared: a full collection in a worker, or in
-    the parent while a worker lives, copies the whole inherited heap (some 30,000 page faults in a
-    build of 1,000 canvases). ``gc.freeze()`` moves every object alive now out of the collector's reach,
-    in both processes, at no cost; what is allocated afterwards is still collected. Objects alive at a
-    fork are the gallery the build needs to its end, so nothing is lost by never collecting them.
-    """
+    """The ``fork`` start method (None where ``fork`` is missing): workers inherit the gallery in memory."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    gc.freeze()
     return multiprocessing.get_context("fork")
 
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .blocks import BLOCKS_BY_KEY
+from ..blocks import BLOCKS_BY_KEY
 from .english import Lexicon, capitalize_first, choose, count_of, join_list, number_word, possessive
 from .mentions import CANVAS_SUFFIX, Mentions
-from .model import Canvas
+from ..model import Canvas
 from .prose import render_prose
-from .terms import TermStats, best_item_match
+from ..relate.terms import TermStats, best_item_match
 
 INTRODUCTION = "introduction"
 # The order in which a canvas is usually filled in: who it is for, what they get, how, then the engine room.

@@ -1,6 +1,6 @@
 """Load and validate seed canvases: ``seeds/<slug>.yaml`` -> ``Canvas`` objects, every error at once.
 
-Run ``python -m canvas_gallery.seeds [PATH ...]`` (with ``plugins`` on PYTHONPATH) to check files.
+Run ``python -m canvas_gallery.load [PATH ...]`` to check files.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .blocks import BLOCK_KEYS, MAX_ITEMS, MIN_ITEMS
-from .exports import seed_json
-from .forked import map_forked
-from .model import Canvas, Figure, Industry, Source
+from ..blocks import BLOCK_KEYS, MAX_ITEMS, MIN_ITEMS
+from ..outputs.downloads import seed_json
+from ..plumbing.forked import map_forked
+from ..model import Canvas, Figure, Industry, Source
 from .seed_cache import SeedCache
 from .yaml_lines import YamlProblem, load_located
 

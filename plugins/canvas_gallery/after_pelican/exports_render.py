@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .file_cache import link_or_copy, write_atomically
-from .progress import ProgressBars
+from ..plumbing.file_cache import link_or_copy, write_atomically
+from ..plumbing.progress import ProgressBars
 
 # Bump when the rendering below changes what it produces, so old cache entries are not reused.
 RENDER_VERSION = 3
@@ -90,7 +90,7 @@ def export_jobs(slugs, page_pattern: str, url_pattern: str, file_pattern: str) -
 
 def rendered_downloads(slug: str, file_pattern: str) -> list:
     """The PDF and PNG links of one canvas page, shown after its JSON and YAML downloads."""
-    from .exports import Download
+    from ..outputs.downloads import Download
 
     return [Download("PDF", file_pattern.format(slug=slug, ext="pdf"), "application/pdf", f"{slug}.pdf"),
             Download("PNG", file_pattern.format(slug=slug, ext="png"), "image/png", f"{slug}.png")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .seeds import INDUSTRIES_FILE, SEED_SUFFIXES
+from ..load.seeds import INDUSTRIES_FILE, SEED_SUFFIXES
 
 Snapshot = dict[Path, tuple[int, int]]  # file -> (modification time in ns, size)
 

@@ -10,7 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from .model import Canvas
+from ..model import Canvas
 
 CANVAS_SUFFIX = " Business Model Canvas"
 _SKIP = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}

@@ -9,7 +9,7 @@ How related two canvases are is one symmetric score:
 
 Dot products go through an inverted index (term -> canvases using it, as numpy arrays), so a canvas is
 only compared with canvases it shares a term with; terms used by a large share of all canvases carry almost no
-weight and are left out of the index, which keeps 10,000 canvases at a few seconds. Canvases that
+weight and are left out of the index, which keeps large galleries fast. Canvases that
 share no term but are in the same industry or earn money the same way are found by group, not by
 comparing every pair. Editor-set ``related`` slugs come first; ties are broken by slug.
 """
@@ -25,10 +25,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .blocks import BLOCK_KEYS
-from .english import Lexicon, join_list
-from .forked import map_forked
-from .model import Canvas
+from ..blocks import BLOCK_KEYS
+from ..writeup.english import Lexicon, join_list
+from ..plumbing.forked import map_forked
+from ..model import Canvas
 from .terms import TermStats, best_item_match, terms
 from .traits import revenue_models
 
@@ -171,7 +171,7 @@ class _Relater:
         """Canvas i's dot product with every canvas (0 for itself and for canvases sharing no term).
 
         numpy's bincount adds the products in the order they are listed, term by term and posting by
-        posting, as a loop of ``scores[j] += weight * other`` would: the same floats, some 10 times faster."""
+        posting, as a loop of ``scores[j] += weight * other`` would: the same floats, without a Python loop."""
         pairs = [(weight, self.postings[(key, term)]) for key, vector in self.profiles[i].blocks.items()
                  for term, weight in vector.items()]
         scores = np.zeros(len(self.profiles))
@@ -233,7 +233,7 @@ class _Relater:
         """(bonus, members) of the groups of canvases that could still reach ``floor``, best first, for a
         canvas of this industry and these revenue models; ties in the order of each group's first canvas.
 
-        At 10,000 canvases, building and sorting every group for every canvas was half of relating. Now
+        Building and sorting every group for every canvas would dominate relating a large gallery, so
         the groups are walked lazily in order of how alike their revenue models are (one sorted list per
         set of revenue models), since the caller stops after the first few, and a list whose best
         possible bonus is below the floor is not walked at all (the floor only rises).

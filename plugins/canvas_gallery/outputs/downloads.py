@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Canvas
+from ..model import Canvas
 
 
 @dataclass(frozen=True)

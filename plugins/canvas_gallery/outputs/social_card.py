@@ -1,10 +1,9 @@
 """The social card of a canvas: a 1200x630 JPEG with the company name, its industry and the outline of
 its nine labelled blocks, drawn with Pillow and cached by the hash of what it shows.
 
-Why no block items and why JPEG: a card is seen as a thumbnail in a feed, where 14 px item lines
-cannot be read, and they cost three quarters of the drawing time; JPEG encodes in a tenth of the
-time PNG compression takes. Only the rows the title touches are encoded per card (see ``draw``): about
-0.9 ms a card, 9 CPU-seconds at 10,000 canvases (it was 300 with PNG and item lines).
+Why no block items and why JPEG: a card is seen as a thumbnail in a feed, where item lines cannot be
+read, and they cost most of the drawing time; JPEG encodes far faster than PNG compresses. Only the rows
+the title touches are encoded per card (see ``draw``; docs/performance.md has the figures).
 
 Plain data in (a :class:`SocialCard`), bytes or a cached file out; nothing here knows Pelican.
 Pillow's built-in font (``ImageFont.load_default(size=...)``, bundled with Pillow) is the only font
@@ -28,10 +27,10 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
-from .blocks import BLOCKS_BY_KEY
-from .file_cache import cached_file
-from .forked import fork_context, lowest_priority
-from .model import Canvas
+from ..blocks import BLOCKS_BY_KEY
+from ..plumbing.file_cache import cached_file
+from ..plumbing.forked import fork_context, lowest_priority
+from ..model import Canvas
 
 WIDTH, HEIGHT = 1200, 630
 # Bump when the drawing changes, so cached cards of the old design are not reused.
@@ -171,7 +170,7 @@ def draw(card: SocialCard) -> bytes:
     Only the rows of 16 px blocks that the title touches are encoded per card; the others are the
     background's, encoded once per industry (``_coded_background``). With a restart marker after every row,
     a row's coded bytes depend on its own pixels alone, so splicing gives exactly the whole encoding
-    (tests/test_seo.py compares the bytes), in less than half the time of encoding the whole card.
+    (tests/test_seo.py compares the bytes), in less time than encoding the whole card.
     """
     background = _background(card.site_name, card.subtitle)
     size = _title_size(card.title, TEXT_WIDTH)

@@ -13,17 +13,17 @@ import hashlib
 import os
 from pathlib import Path
 
-from .model import Canvas, Industry
-from .pickle_store import load_versioned, save_versioned
+from ..model import Canvas, Industry
+from ..plumbing.pickle_store import load_versioned, save_versioned
 
-_HERE = Path(__file__).resolve().parent
-_CODE = ("seeds.py", "model.py", "yaml_lines.py", "blocks.py", "exports.py", "seed_cache.py")
+_PLUGIN = Path(__file__).resolve().parent.parent
+_CODE = ("load/seeds.py", "model.py", "load/yaml_lines.py", "blocks.py", "outputs/downloads.py", "load/seed_cache.py")
 
 
 def _code_version() -> bytes:
     digest = hashlib.sha256()
     for name in _CODE:
-        digest.update((_HERE / name).read_bytes())
+        digest.update((_PLUGIN / name).read_bytes())
     return digest.digest()
 
 

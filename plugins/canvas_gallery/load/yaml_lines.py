@@ -54,7 +54,7 @@ def _compose(text: str):
     try:
         return yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:
-        # libyaml composes 15x faster, but PyYAML's own parser words its errors more clearly.
+        # libyaml composes much faster, but PyYAML's own parser words its errors more clearly.
         return yaml.compose(text, Loader=yaml.SafeLoader)
 
 

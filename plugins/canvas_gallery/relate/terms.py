@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .blocks import BLOCK_KEYS
-from .gallery_memo import per_gallery
-from .model import Canvas
+from ..blocks import BLOCK_KEYS
+from ..plumbing.gallery_memo import per_gallery
+from ..model import Canvas
 
 STOP_WORDS = frozenset("""
 a about above across after against all also am among an and any are around as at be been before being

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from feedgenerator import Atom1Feed
 
-from .model import Canvas
+from ..model import Canvas
 
 # A feed with no dated entry still needs an <updated>; a fixed date keeps builds reproducible.
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)

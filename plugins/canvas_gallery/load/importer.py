@@ -14,9 +14,10 @@ from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
+from pelican.utils import slugify as pelican_slugify
 
-from .blocks import BLOCKS, BLOCKS_BY_KEY, MAX_ITEMS
-from .model import Industry
+from ..blocks import BLOCKS, BLOCKS_BY_KEY, MAX_ITEMS
+from ..model import Industry
 
 # The headings canvas pages use for each block, lowercased, "&" written "and".
 BLOCK_HEADINGS = {
@@ -193,9 +194,12 @@ class ImportedCanvas:
     unplaced: list[str] = field(default_factory=list)
 
 
+# Pelican's slugify transliterates to ASCII ("Nestlé" -> "nestle"); these make its result a seed slug.
+SLUG_SUBSTITUTIONS = (("&", " and "), ("'", ""), (r"[^a-z0-9]+", "-"), (r"^-+|-+$", ""))
+
+
 def slugify(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower().replace("&", " and ").replace("'", ""))
-    return slug.strip("-") or "imported-canvas"
+    return pelican_slugify(name, regex_subs=SLUG_SUBSTITUTIONS) or "imported-canvas"
 
 
 def _key(text: str) -> str:

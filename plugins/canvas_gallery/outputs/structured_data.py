@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from .model import Canvas
+from ..model import Canvas
 
 SCHEMA = "https://schema.org"
 

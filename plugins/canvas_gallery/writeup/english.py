@@ -10,8 +10,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from .gallery_memo import per_gallery
-from .model import Canvas
+from ..plumbing.gallery_memo import per_gallery
+from ..model import Canvas
 
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                  "twelve")

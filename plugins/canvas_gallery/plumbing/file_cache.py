@@ -3,8 +3,8 @@ as hard links: social cards, JSON and YAML downloads, PDF and PNG exports.
 
 A cached file is written once, under a temporary name and then renamed, so a killed build never leaves
 half a file behind, and nothing writes into it again: a site can share it. A hard link only adds a
-name: on the build machine linking a file costs about 10 us and creating one from 16 us to 600 us, and
-a build of 1,000 canvases puts some 3,000 such files into its new folder.
+name, which is much cheaper than creating a file, and a build puts three such files a canvas into its
+new folder.
 """
 
 from __future__ import annotations
