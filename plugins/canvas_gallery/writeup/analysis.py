@@ -96,18 +96,28 @@ class AnalysisContext:
     stats: TermStats
     lexicon: Lexicon
     mentions: Mentions
+    industry_sizes: dict[str, int]  # industry slug -> canvases filed under it
+    turns: dict[str, int]  # canvas slug -> its place among its industry's canvases, by slug
 
 
 def analysis_context(canvases: list[Canvas], urls: dict[str, str] | None = None) -> AnalysisContext:
     """``urls`` maps slug -> URL of the canvas page (the generator knows SITEURL); default ``/canvas/<slug>/``."""
     urls = urls if urls is not None else {c.slug: f"/{c.url or f'canvas/{c.slug}/'}" for c in canvases}
+    members: dict[str, list[str]] = {}
+    for canvas in sorted(canvases, key=lambda c: c.slug):
+        members.setdefault(canvas.industry.slug, []).append(canvas.slug)
+    turns = {slug: turn for slugs in members.values() for turn, slug in enumerate(slugs)}
     return AnalysisContext({c.slug: c for c in canvases}, TermStats.from_canvases(canvases),
-                           Lexicon.from_canvases(canvases), Mentions.from_canvases(canvases, urls))
+                           Lexicon.from_canvases(canvases), Mentions.from_canvases(canvases, urls),
+                           {industry: len(slugs) for industry, slugs in members.items()}, turns)
 
 
 class _Writer:
     def __init__(self, canvas: Canvas, related: list[Canvas], context: AnalysisContext):
         self.canvas, self.related, self.context = canvas, related, context
+        # Canvases of one industry take the introduction's phrasings in turn: pages a reader opens side by
+        # side differ.
+        self.turn = context.turns.get(canvas.slug, 0)
         self.uses = {other.slug: 0 for other in related}  # spread comparisons over the related canvases
         self.quoted = set()  # (slug, block key) pairs the introduction has quoted already
 
@@ -157,20 +167,17 @@ class _Writer:
     def industry_sentence(self) -> str | None:
         if not self.related:
             return None
-        canvas, industry = self.canvas, self.canvas.industry
-        members = sorted(slug for slug, other in self.context.by_slug.items() if other.industry.slug == industry.slug)
-        peers = len(members) - 1
-        # Canvases of one industry take the phrasings in turn: pages a reader opens side by side differ.
-        turn = members.index(canvas.slug) if canvas.slug in members else 0
+        industry = self.canvas.industry
+        peers = self.context.industry_sizes.get(industry.slug, 1) - 1
         same = [other.name for other in self.related if other.industry.slug == industry.slug][:3]
         others = join_list([other.name for other in self.related[:3]])
         if same:
             neighbours = join_list(same)
-            return self.fill(IN_INDUSTRY[turn % len(IN_INDUSTRY)], peers=number_word(peers), industry=industry.name,
+            return self.fill(IN_INDUSTRY[self.turn % len(IN_INDUSTRY)], peers=number_word(peers), industry=industry.name,
                              neighbours=neighbours, come="comes" if len(same) == 1 else "come",
                              are="is" if len(same) == 1 else "are")
         table = ALONE_IN_INDUSTRY if peers == 0 else NONE_IN_INDUSTRY
-        return self.fill(table[turn % len(table)], peers=number_word(peers), industry=industry.name,
+        return self.fill(table[self.turn % len(table)], peers=number_word(peers), industry=industry.name,
                          neighbours=others)
 
     def across_sentence(self) -> str | None:
@@ -182,15 +189,15 @@ class _Writer:
             if found:
                 _, key, best = max(found, key=lambda f: (f[0], -SECTION_ORDER.index(f[1])))
                 self.quoted.add((other.slug, key))
-                return self.fill(self.pick(ACROSS, "intro", "across"), other=other.name,
+                return self.fill(ACROSS[self.turn % len(ACROSS)], other=other.name,
                                  their=other.items[key][best.theirs], nouns=ITEM_NOUNS[key][1],
                                  industry=self.canvas.industry.name, other_industry=other.industry.name)
         return None
 
 
-def _paragraph_html(sentences: list[str], mentions: Mentions, own_slug: str) -> str:
+def _paragraph_html(sentences: list[str], mentions: Mentions, own_slug: str, linked: frozenset = frozenset()) -> str:
     """Sentences -> one escaped <p>, with the section's first mentions of other companies linked."""
-    return f"<p>{mentions.linked_html(' '.join(sentences), own_slug)}</p>"
+    return f"<p>{mentions.linked_html(' '.join(sentences), own_slug, linked)}</p>"
 
 
 def analysis_sections(canvas: Canvas, related: list[Canvas] | None = None,
@@ -217,14 +224,17 @@ def analysis_sections(canvas: Canvas, related: list[Canvas] | None = None,
     if intro:
         sections.append(AnalysisSection(INTRODUCTION, "", _paragraph_html(intro, mentions, canvas.slug), "", True))
     for key in SECTION_ORDER:
+        prose, fallback = canvas.analysis.get(key, ""), fallbacks.get(key, "")
+        if not prose and not fallback:
+            continue
         comparison = writer.comparison(key) if budget > 0 else None
         budget -= bool(comparison)
-        compared = _paragraph_html([comparison], mentions, canvas.slug) if comparison else ""
+        linked = frozenset(slug for _, _, slug in mentions.find(prose or fallback, canvas.slug))
+        compared = _paragraph_html([comparison], mentions, canvas.slug, linked) if comparison else ""
         heading = BLOCKS_BY_KEY[key].label
-        if canvas.analysis.get(key):
-            html = render_prose(canvas.analysis[key], mentions, canvas.slug)
-            sections.append(AnalysisSection(key, heading, html, compared, False))
-        elif key in fallbacks:
-            html = _paragraph_html([fallbacks[key]], mentions, canvas.slug)
-            sections.append(AnalysisSection(key, heading, html, compared, True))
+        if prose:
+            sections.append(AnalysisSection(key, heading, render_prose(prose, mentions, canvas.slug), compared, False))
+        else:
+            sections.append(AnalysisSection(key, heading, _paragraph_html([fallback], mentions, canvas.slug), compared,
+                                            True))
     return sections

@@ -120,12 +120,12 @@ class Mentions:
                 linked.add(slug)
                 yield start, end, slug
 
-    def linked_html(self, text: str, own_slug: str) -> str:
+    def linked_html(self, text: str, own_slug: str, linked: frozenset = frozenset()) -> str:
         """Plain text -> escaped HTML with the first mention of each other canvas linked: what ``link`` and
         ElementTree's HTML serialiser make of an element holding only text, without building one (the
-        generated analysis has thousands of such paragraphs)."""
+        generated analysis has thousands of such paragraphs). ``linked``: slugs the section links already."""
         out, position = [], 0
-        for start, end, slug in self._new_mentions(text, own_slug, set()):
+        for start, end, slug in self._new_mentions(text, own_slug, set(linked)):
             out += [_escape_text(text[position:start]), f'<a href="{_escape_attribute(self.url_of[slug])}">',
                     _escape_text(text[start:end]), "</a>"]
             position = end
