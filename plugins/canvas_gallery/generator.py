@@ -16,6 +16,7 @@ from .analysis import analysis_context, analysis_sections
 from .compare import compare_choices, compare_index, index_json
 from .exports import downloads_for, export_files
 from .blocks import BLOCKS, MAX_ITEMS
+from .limits import current_limits
 from .exports_render import rendered_downloads
 from .search_shards import shards_for
 from .seeds import load_industries
@@ -214,7 +215,7 @@ class CanvasGenerator(Generator):
     def write_editor(self, writer):
         writer.write_file(setting(self.settings, "EDITOR_SAVE_AS"), self.get_template("editor"), self.context,
                           url=setting(self.settings, "EDITOR_URL"), blocks=BLOCKS, max_items=MAX_ITEMS,
-                          industries=self.editor_industries,
+                          max_file_bytes=current_limits().max_editor_file_bytes, industries=self.editor_industries,
                           canvas_json=setting(self.settings, "CANVAS_JSON_SAVE_AS"))
 
     # SEO and sharing. The steps are plain modules (structured_data, social_card, feed, sitemap); these
