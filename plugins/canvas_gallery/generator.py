@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -10,6 +11,7 @@ from pathlib import Path
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
+from PIL import Image
 from pelican.generators import Generator
 
 from .analysis import analysis_context, analysis_sections
@@ -32,7 +34,7 @@ from .file_cache import cached_file, link_or_copy
 from .sitemap import SitemapEntry, robots_txt, sitemap_xml, url_of
 from .social_card import CardDrawing, cached_card, card_for, site_card
 from .structured_data import (absolute_url, canvas_article, item_list, page_breadcrumb_list, site_breadcrumb_list,
-                              to_json_ld)
+                              site_organization, to_json_ld)
 
 logger = logging.getLogger(__name__)
 DOWNLOAD_CACHE = "downloads"  # inside CACHE_PATH: the JSON and YAML downloads by content hash
@@ -227,6 +229,15 @@ class CanvasGenerator(Generator):
     def project_path(self, path: str) -> str:
         return path if os.path.isabs(path) else os.path.join(os.path.dirname(self.path), path)
 
+    @functools.cached_property
+    def publisher(self) -> dict:
+        """The gallery as an Organization with its logo (setting CANVAS_LOGO, a file of the theme's static folder)."""
+        logo = setting(self.settings, "CANVAS_LOGO")
+        with Image.open(os.path.join(self.settings["THEME"], "static", logo)) as image:
+            size = image.size
+        return site_organization(self.settings["SITENAME"], self.absolute(""),
+                                 self.absolute(f"{self.settings['THEME_STATIC_DIR']}/{logo}"), size)
+
     def breadcrumb_data(self, crumbs) -> dict:
         return site_breadcrumb_list(self.settings["SITEURL"], crumbs)
 
@@ -236,8 +247,7 @@ class CanvasGenerator(Generator):
         image = self.absolute(self.write_social_card(page))
         article = canvas_article(
             canvas, headline=f"{canvas.name} Business Model Canvas", url=self.absolute(canvas.url), image=image,
-            site_name=self.settings["SITENAME"], site_url=self.absolute(""), industry_name=page.industry_page.name,
-            language=self.settings["DEFAULT_LANG"])
+            publisher=self.publisher, industry_name=page.industry_page.name, language=self.settings["DEFAULT_LANG"])
         return {"breadcrumbs": crumbs, "social_image": image, "lastmod": canvas.updated,
                 "structured_data": [self.breadcrumb_data(crumbs), article]}
 
@@ -329,7 +339,7 @@ def add_template_helpers(pelican):
                                  "json_ld": lambda data: Markup(to_json_ld(data)), "url_of": url_of}
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "page_breadcrumb_list": page_breadcrumb_list,
                                  "site_breadcrumb_list": site_breadcrumb_list}
-    for name in ("CANVAS_FEED_ATOM", "CANVAS_SITE_CARD_SAVE_AS"):
+    for name in ("CANVAS_FEED_ATOM", "CANVAS_SITE_CARD_SAVE_AS", "CANVAS_OG_LOCALE"):
         settings.setdefault(name, setting(settings, name))
 
 
