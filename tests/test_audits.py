@@ -1,4 +1,5 @@
-"""Audits of the published site: served under a sub-path, crawled link by link, W3C-checked and axe-checked."""
+"""Audits of the published site: served under a sub-path, crawled link by link, W3C-checked, and checked by two
+accessibility engines (axe-core and HTML_CodeSniffer)."""
 
 from __future__ import annotations
 
@@ -127,6 +128,35 @@ def test_axe_finds_no_violations(page: Page, gallery_url, kind, width):
     assert results.violations_count == 0, results.generate_report()
 
 
+HTMLCS = ROOT / "tests" / "tools" / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
+# HTML_CodeSniffer's WCAG 2 AA sniffs; errors only (its warnings and notices ask a person to look).
+RUN_HTMLCS = """() => new Promise(resolve => HTMLCS.process("WCAG2AA", document, () => resolve(
+  HTMLCS.getMessages().filter(m => m.type === HTMLCS.ERROR)
+    .map(m => m.code + ": " + m.msg + " " + (m.element.outerHTML || String(m.element)).slice(0, 200)))))"""
+
+
+def html_codesniffer_errors(page: Page) -> list[str]:
+    """A second engine besides axe: HTML_CodeSniffer (pinned in tests/tools), run inside the page."""
+    page.evaluate(HTMLCS.read_text(encoding="utf-8") + "\n;0")
+    return page.evaluate(RUN_HTMLCS)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_html_codesniffer_finds_no_errors(page: Page, gallery_url, kind, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(gallery_url + PAGE_KINDS[kind], wait_until="networkidle")
+    assert html_codesniffer_errors(page) == []
+
+
+def test_html_codesniffer_can_fail(page: Page, gallery_url):
+    """Without its submit button the gallery's filter is a form keyboard users cannot submit."""
+    page.goto(gallery_url + PAGE_KINDS["gallery"], wait_until="networkidle")
+    page.evaluate("() => document.querySelector('#gallery-filter button[type=submit]').remove()")
+    [error] = html_codesniffer_errors(page)
+    assert error.startswith("WCAG2AA.Principle3.Guideline3_2.3_2_2.H32.2: This form does not contain a submit button")
+
+
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
 def test_page_loads_without_dialogs_or_console_errors(page: Page, gallery_url, kind):
     problems = []
@@ -157,7 +187,8 @@ def test_a_ten_thousand_character_item_shows_as_text_without_breaking_the_layout
     hostile.write_text(hostile.read_text().replace('key_resources: ["&amp; already escaped"]',
                                                    f'key_resources: ["&amp; already escaped", "{long_item}"]'))
     output = tmp_path / "output"
-    build(output, seeds=seeds_copy)
+    # Past the default bound on a text field (docs/limits.md): raised here to see how the page holds such an item.
+    build(output, seeds=seeds_copy, env={"CANVAS_MAX_TEXT_CHARS": "20000"})
     problems = []
     page.on("dialog", lambda dialog: (problems.append(dialog.message), dialog.dismiss()))
     page.on("console", lambda message: message.type == "error" and problems.append(message.text))

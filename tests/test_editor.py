@@ -150,6 +150,38 @@ def test_a_file_that_is_not_a_canvas_leaves_the_current_one_intact(page: Page, f
     assert items_of(page, "Channels") == ["Still here"]
 
 
+def alias_bomb(levels: int = 8) -> str:
+    """The "billion laughs" shape: each level a list of ten aliases of the level before."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, levels + 1):
+        lines.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 10)}]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("name", ["bomb.yaml", "huge.json"])
+def test_an_alias_bomb_or_a_huge_file_is_refused_quickly_and_changes_nothing(page: Page, fixture_url, tmp_path, name):
+    open_editor(page, fixture_url)
+    page.get_by_label("Company or idea").fill("Kept")
+    add_item(page, "Channels", "Still here")
+    hostile = tmp_path / name
+    if name == "bomb.yaml":
+        hostile.write_text(alias_bomb())
+        reason = "it uses a YAML anchor ('&a0', near line 1)"
+    else:
+        with hostile.open("wb") as stream:  # 50 MB, sparse: nearly nothing on disk
+            stream.truncate(50_000_000)
+        reason = "it is 50 MB, more than the 1 MB the editor reads"
+    page.get_by_label("Open a YAML or JSON file").set_input_files(hostile)
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text(f"“{name}” is not a canvas the editor can open: {reason}", timeout=2000)
+    expect(alert).to_contain_text("Your canvas has not changed")
+    expect(page.get_by_label("Company or idea")).to_have_value("Kept")
+    page.get_by_label("Company or idea").fill("Kept and still typing")  # the tab did not hang
+    page.reload()
+    assert items_of(page, "Channels") == ["Still here"]
+    expect(page.get_by_label("Company or idea")).to_have_value("Kept and still typing")
+
+
 def test_use_as_template_opens_a_copy_of_a_gallery_canvas(page: Page, fixture_url):
     page.goto(f"{fixture_url}/canvas/xiaomi/")
     channels = page.locator('[data-block="channels"] li').all_inner_texts()

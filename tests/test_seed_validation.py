@@ -53,9 +53,16 @@ def test_unknown_key_suggests_the_right_one(seeds_copy):
 
 
 def test_a_merge_key_is_named_with_its_line_not_a_traceback(seeds_copy):
+    text = GOOD + "sources:\n  - title: A\n    url: https://example.com/\n  - <<: {url: https://example.com/}\n    title: B\n"
+    [problem] = problems_for(seeds_copy, text)
+    assert problem.startswith("seeds/example.yaml:17:") and "merge keys" in problem and "write the fields out" in problem
+
+
+def test_an_anchor_is_refused_at_its_line_before_any_alias_is_followed(seeds_copy):
     text = GOOD + "sources:\n  - &first\n    title: A\n    url: https://example.com/\n  - <<: *first\n    title: B\n"
     [problem] = problems_for(seeds_copy, text)
-    assert problem.startswith("seeds/example.yaml:18:") and "merge keys" in problem and "write the fields out" in problem
+    assert problem.startswith("seeds/example.yaml:15: anchors ('&first') are not allowed")
+    assert "write each value out in full" in problem
 
 
 def test_the_json_download_keeps_the_seed_s_keys_in_order_and_dates_as_text(seeds_copy):

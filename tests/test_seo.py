@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -215,7 +217,54 @@ def test_canvas_pages_have_an_article_about_the_company(seo_site):
         assert company.get("url") == (canvas.website or None)
         assert company.get("foundingDate") == (str(canvas.founded) if canvas.founded else None)
         assert company.get("location", {}).get("name") == (canvas.headquarters or None)
+        # Both dates are the seed's `updated` (the format has no separate publication date).
         assert article.get("dateModified") == (canvas.updated.isoformat() if canvas.updated else None)
+        assert article.get("datePublished") == article.get("dateModified")
+        gallery = article["publisher"]
+        assert article["author"] == gallery and gallery["@type"] == "Organization"
+        assert gallery["name"] == "Canvas Gallery" and gallery["url"] == SITEURL + "/"
+        logo = gallery["logo"]
+        assert logo["@type"] == "ImageObject"
+        with Image.open(file_for(seo_site, logo["url"])) as image:
+            assert (logo["width"], logo["height"]) == image.size and min(image.size) >= 112
+
+
+def test_every_page_has_its_open_graph_locale(seo_site):
+    for path, page in html_pages(seo_site).items():
+        assert meta(page, "og:locale") == "en_US", path
+
+
+STRUCTURED_DATA_CHECKER = Path(__file__).resolve().parent / "tools" / "structured-data.cjs"
+
+
+def check_structured_data(*pages: Path) -> subprocess.CompletedProcess:
+    """structured-data-testing-tool (pinned in tests/tools) with its Google and Facebook presets and the fields
+    Google documents for articles, breadcrumbs and lists."""
+    return subprocess.run(["node", str(STRUCTURED_DATA_CHECKER), *map(str, pages)], capture_output=True, text=True)
+
+
+def test_a_structured_data_validator_passes_canvas_gallery_industry_and_search_pages(seo_site):
+    pages = {"canvas": seo_site / "canvas" / "apple" / "index.html", "gallery": seo_site / "index.html",
+             "industry": seo_site / "industry" / "consumer-electronics" / "index.html",
+             "search": seo_site / "search" / "index.html"}
+    result = check_structured_data(*pages.values())
+    assert result.returncode == 0, result.stdout + result.stderr
+    summaries = json.loads(result.stdout.splitlines()[-1])
+    found = {kind: summary["schemas"] for kind, summary in zip(pages, summaries)}
+    assert found == {"canvas": ["BreadcrumbList", "Article"], "gallery": ["BreadcrumbList", "ItemList"],
+                     "industry": ["BreadcrumbList", "ItemList"], "search": ["BreadcrumbList"]}
+    assert all(summary["passed"] >= 10 for summary in summaries)
+
+
+def test_the_structured_data_validator_names_what_a_page_lacks(seo_site, tmp_path):
+    html = (seo_site / "canvas" / "apple" / "index.html").read_text()
+    lacking = tmp_path / "index.html"
+    lacking.write_text(html.replace('"datePublished"', '"published"').replace('"logo"', '"emblem"')
+                       .replace('property="og:locale"', 'property="og:language"'))
+    result = check_structured_data(lacking)
+    assert result.returncode == 1
+    for missing in ("datePublished", "publisher.logo.url", "Article[*].publisher.logo.width", "should have locale"):
+        assert missing in result.stdout, missing
 
 
 def test_gallery_and_industry_pages_have_an_item_list_of_the_cards_they_show(seo_site):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -10,6 +11,7 @@ from pathlib import Path
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
+from PIL import Image
 from pelican.generators import Generator
 
 from .writeup.analysis import analysis_context, analysis_sections
@@ -18,6 +20,7 @@ from .outputs.downloads import downloads_for, export_files
 from .blocks import BLOCKS, MAX_ITEMS
 from .after_pelican.exports_render import rendered_downloads
 from .after_pelican.search_shards import shards_for
+from .load.limits import current_limits
 from .load.seeds import load_industries
 from .model import Canvas, Industry
 from .plumbing.forked import default_workers, map_forked
@@ -31,7 +34,7 @@ from .plumbing.file_cache import cached_file, link_or_copy
 from .outputs.sitemap import SitemapEntry, robots_txt, sitemap_xml, url_of
 from .outputs.social_card import CardDrawing, cached_card, card_for, site_card
 from .outputs.structured_data import (absolute_url, canvas_article, item_list, page_breadcrumb_list,
-                                      site_breadcrumb_list, to_json_ld)
+                                      site_breadcrumb_list, site_organization, to_json_ld)
 
 logger = logging.getLogger(__name__)
 DOWNLOAD_CACHE = "downloads"  # inside CACHE_PATH: the JSON and YAML downloads by content hash
@@ -211,7 +214,7 @@ class CanvasGenerator(Generator):
     def write_editor(self, writer):
         writer.write_file(setting(self.settings, "CANVAS_EDITOR_SAVE_AS"), self.get_template("editor"), self.context,
                           url=setting(self.settings, "CANVAS_EDITOR_URL"), blocks=BLOCKS, max_items=MAX_ITEMS,
-                          industries=self.editor_industries,
+                          max_file_bytes=current_limits().max_editor_file_bytes, industries=self.editor_industries,
                           canvas_json=setting(self.settings, "CANVAS_JSON_SAVE_AS"))
 
     # SEO and sharing. The steps are plain modules (structured_data, social_card, feed, sitemap); these
@@ -223,6 +226,15 @@ class CanvasGenerator(Generator):
     def project_path(self, path: str) -> str:
         return path if os.path.isabs(path) else os.path.join(os.path.dirname(self.path), path)
 
+    @functools.cached_property
+    def publisher(self) -> dict:
+        """The gallery as an Organization with its logo (setting CANVAS_LOGO, a file of the theme's static folder)."""
+        logo = setting(self.settings, "CANVAS_LOGO")
+        with Image.open(os.path.join(self.settings["THEME"], "static", logo)) as image:
+            size = image.size
+        return site_organization(self.settings["SITENAME"], self.absolute(""),
+                                 self.absolute(f"{self.settings['THEME_STATIC_DIR']}/{logo}"), size)
+
     def breadcrumb_data(self, crumbs) -> dict:
         return site_breadcrumb_list(self.settings["SITEURL"], crumbs)
 
@@ -232,8 +244,7 @@ class CanvasGenerator(Generator):
         image = self.absolute(self.write_social_card(page))
         article = canvas_article(
             canvas, headline=f"{canvas.name} Business Model Canvas", url=self.absolute(canvas.url), image=image,
-            site_name=self.settings["SITENAME"], site_url=self.absolute(""), industry_name=page.industry_page.name,
-            language=self.settings["DEFAULT_LANG"])
+            publisher=self.publisher, industry_name=page.industry_page.name, language=self.settings["DEFAULT_LANG"])
         return {"breadcrumbs": crumbs, "social_image": image, "lastmod": canvas.updated,
                 "structured_data": [self.breadcrumb_data(crumbs), article]}
 

@@ -39,6 +39,10 @@ DEFAULTS = {
     "CANVAS_SOCIAL_CARD_CACHE": "cache/social-cards",
     # The card of the gallery, also shared by every page that has no card of its own.
     "CANVAS_SITE_CARD_SAVE_AS": "social-card.jpg",
+    # The gallery's logo, a file of the theme's static folder: the publisher's logo in canvas pages' JSON-LD.
+    "CANVAS_LOGO": "logo.png",
+    # Every page's og:locale (Open Graph writes language_TERRITORY).
+    "CANVAS_OG_LOCALE": "en_US",
     # The Atom feed of recently added or updated canvases, and how many canvases it lists.
     "CANVAS_FEED_ATOM": "feeds/canvases.atom.xml",
     "CANVAS_FEED_LIMIT": 20,

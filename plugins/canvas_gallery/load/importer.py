@@ -488,24 +488,44 @@ class CanvasImportError(Exception):
     """Why nothing was written, phrased for the editor."""
 
 
+def _bounded_page(path: Path, limits) -> str:
+    """The page's text, refused when it is larger or nests deeper than any canvas page (limits.py)."""
+    from .page_bounds import deepest_element
+
+    size = path.stat().st_size
+    if size > limits.max_import_bytes:
+        raise CanvasImportError(f"{path}:1: the page is {size:,} bytes, more than the {limits.max_import_bytes:,} "
+                                f"allowed ({limits.named('max_import_bytes')}); save only the canvas page itself")
+    text = path.read_text(encoding="utf-8", errors="replace")
+    line = deepest_element(text, limits.max_import_depth) if looks_like_html(text) else None
+    if line is not None:
+        raise CanvasImportError(f"{path}:{line}: HTML elements nest more than {limits.max_import_depth} deep here "
+                                f"({limits.named('max_import_depth')}); no canvas page does, so this is not one")
+    return text
+
+
 def import_file(path, seeds_dir, *, slug: str | None = None, industry: str | None = None,
                 force: bool = False) -> tuple[Path, ImportedCanvas]:
     """Import the saved page at ``path`` into ``seeds_dir/<slug>.yaml``; returns the file and what was found."""
+    from .limits import LimitSettingError, current_limits
     from .seeds import SLUG_PATTERN, SEED_SUFFIXES, SeedProblem, load_industries
 
     path, seeds_dir = Path(path), Path(seeds_dir)
     if not path.is_file():
         raise CanvasImportError(f"{path}: no such file")
+    try:
+        limits = current_limits()
+    except LimitSettingError as error:
+        raise CanvasImportError(str(error)) from None
     problems: list[SeedProblem] = []
-    industries = load_industries(seeds_dir, problems)
+    industries = load_industries(seeds_dir, problems, limits)
     if problems:
         raise CanvasImportError("\n".join(map(str, problems)))
     if industry and not match_industry(industry, industries):
         raise CanvasImportError(f"unknown industry '{industry}'; known industries are: {', '.join(industries)}")
     if slug and not SLUG_PATTERN.match(slug):
         raise CanvasImportError(f"--slug '{slug}': use lowercase letters, digits and hyphens, e.g. acme-corp")
-    canvas = import_page(path.read_text(encoding="utf-8", errors="replace"), industries, source_name=path.name,
-                         slug=slug, industry=industry)
+    canvas = import_page(_bounded_page(path, limits), industries, source_name=path.name, slug=slug, industry=industry)
     if canvas.industry is None:
         raise CanvasImportError(f"{path.name}: the page does not say which industry {canvas.name} is in; run again "
                                 f"with --industry SLUG, one of: {', '.join(industries)}")

@@ -18,6 +18,7 @@ from ..blocks import BLOCK_KEYS, MAX_ITEMS, MIN_ITEMS
 from ..outputs.downloads import seed_json
 from ..plumbing.forked import map_forked
 from ..model import Canvas, Figure, Industry, Source
+from .limits import LimitSettingError, Limits, current_limits
 from .seed_cache import SeedCache
 from .yaml_lines import YamlProblem, load_located
 
@@ -109,10 +110,11 @@ def _resolved_in(cwd: str, folder: Path) -> Path:  # keyed by the working direct
 class _FileChecker:
     """Validates one parsed seed file and collects its problems."""
 
-    def __init__(self, path: str, lines: dict, problems: list[SeedProblem]):
+    def __init__(self, path: str, lines: dict, problems: list[SeedProblem], limits: Limits):
         self.path = path
         self.lines = lines
         self.problems = problems
+        self.limits = limits
 
     def line(self, field_path: tuple) -> int:
         while field_path:
@@ -126,7 +128,7 @@ class _FileChecker:
         name = name.replace(".[", "[")
         self.problems.append(SeedProblem(self.path, self.line(field_path), name, message))
 
-    def text(self, value, field_path: tuple, *, required: bool = True) -> str:
+    def text(self, value, field_path: tuple, *, required: bool = True, limit: str = "max_text_chars") -> str:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)  # "founded: 1998"-style numbers read naturally as text too
         if not isinstance(value, str):
@@ -134,7 +136,21 @@ class _FileChecker:
             return ""
         if required and not value.strip():
             self.problem(field_path, "is empty; write the text or remove the key")
+        self.length(value, field_path, limit)
         return value.strip()
+
+    def length(self, value: str, field_path: tuple, limit: str = "max_text_chars") -> None:
+        if len(value) > getattr(self.limits, limit):
+            self.problem(field_path, f"is {len(value):,} characters long, more than the "
+                                     f"{getattr(self.limits, limit):,} allowed ({self.limits.named(limit)}); shorten it")
+
+    def count(self, value: list, field_path: tuple, limit: str, what: str) -> bool:
+        """False, with a problem, when a list is longer than its bound: the caller then skips its contents."""
+        if len(value) <= getattr(self.limits, limit):
+            return True
+        self.problem(field_path, f"has {len(value):,} {what}, more than the {getattr(self.limits, limit):,} allowed "
+                                 f"({self.limits.named(limit)}); keep the ones that matter most")
+        return False
 
     def unknown_keys(self, mapping: dict, allowed, field_path: tuple) -> None:
         for key in mapping:
@@ -153,6 +169,8 @@ def _check_items(checker: _FileChecker, value, field_path: tuple) -> tuple[str, 
         return ()
     if not MIN_ITEMS <= len(value) <= MAX_ITEMS:
         checker.problem(field_path, f"has {len(value)} items; a block needs {MIN_ITEMS} to {MAX_ITEMS}")
+        if len(value) > MAX_ITEMS:
+            return ()  # thousands of items: one problem, not one per item
     items = []
     for index, item in enumerate(value):
         where = field_path + (index,)
@@ -163,6 +181,7 @@ def _check_items(checker: _FileChecker, value, field_path: tuple) -> tuple[str, 
                 where, f"item {index + 1} is {_describe(item)}, not text; quote it if it contains ': '"
             )
         else:
+            checker.length(str(item), where)
             items.append(str(item).strip())
     return tuple(items)
 
@@ -170,6 +189,8 @@ def _check_items(checker: _FileChecker, value, field_path: tuple) -> tuple[str, 
 def _check_figures(checker: _FileChecker, value) -> tuple[Figure, ...]:
     if not isinstance(value, list):
         checker.problem(("figures",), f"expected a list of tables, got {_describe(value)}")
+        return ()
+    if not checker.count(value, ("figures",), "max_figures", "figure tables"):
         return ()
     figures = []
     for index, table in enumerate(value):
@@ -199,6 +220,11 @@ def _check_figures(checker: _FileChecker, value) -> tuple[Figure, ...]:
         if not isinstance(rows, list) or not rows:
             checker.problem(where + ("rows",), "expected a list of rows, each a list of cells")
             continue
+        if not (checker.count(columns, where + ("columns",), "max_figure_columns", "columns")
+                & checker.count(rows, where + ("rows",), "max_figure_rows", "rows")):
+            continue
+        for column_index, column in enumerate(columns):
+            checker.length(str(column), where + ("columns", column_index))
         clean_rows = []
         for row_index, row in enumerate(rows):
             if not isinstance(row, list) or len(row) != len(columns):
@@ -207,6 +233,8 @@ def _check_figures(checker: _FileChecker, value) -> tuple[Figure, ...]:
                     f"row {row_index + 1} should be a list of {len(columns)} cells, one per column",
                 )
                 continue
+            for cell_index, cell in enumerate(row):
+                checker.length(str(cell), where + ("rows", row_index, cell_index))
             clean_rows.append(tuple(row))
         figures.append(
             Figure(
@@ -226,6 +254,8 @@ def _check_sources(checker: _FileChecker, value) -> tuple[Source, ...]:
     if not isinstance(value, list):
         checker.problem(("sources",), f"expected a list of sources (title and url), got {_describe(value)}")
         return ()
+    if not checker.count(value, ("sources",), "max_sources", "sources"):
+        return ()
     sources = []
     for index, source in enumerate(value):
         where = ("sources", index)
@@ -240,8 +270,8 @@ def _check_sources(checker: _FileChecker, value) -> tuple[Source, ...]:
     return tuple(sources)
 
 
-def _check_canvas(slug, display_path, document, industries, problems) -> Canvas | None:
-    checker = _FileChecker(display_path, document.lines, problems)
+def _check_canvas(slug, display_path, document, industries, problems, limits: Limits) -> Canvas | None:
+    checker = _FileChecker(display_path, document.lines, problems, limits)
     data = document.value
     if not isinstance(data, dict):
         checker.problem((), f"expected a mapping of fields (name, industry, ...), got {_describe(data)}")
@@ -279,11 +309,14 @@ def _check_canvas(slug, display_path, document, industries, problems) -> Canvas 
         checker.problem(("analysis",), f"expected a mapping of block keys to prose, got {_describe(analysis)}")
         analysis = {}
     checker.unknown_keys(analysis, BLOCK_KEYS, ("analysis",))
-    analysis = {key: checker.text(text, ("analysis", key)) for key, text in analysis.items() if key in BLOCK_KEYS}
+    analysis = {key: checker.text(text, ("analysis", key), limit="max_analysis_chars")
+                for key, text in analysis.items() if key in BLOCK_KEYS}
 
     related = data.get("related") or []
     if not isinstance(related, list) or not all(isinstance(s, str) for s in related):
         checker.problem(("related",), "expected a list of canvas slugs such as [apple, samsung]")
+        related = []
+    elif not checker.count(related, ("related",), "max_related", "related canvases"):
         related = []
 
     founded = data.get("founded")
@@ -332,7 +365,19 @@ def _check_canvas(slug, display_path, document, industries, problems) -> Canvas 
     return canvas if len(problems) == before else None
 
 
-def _read_document(path: Path, display_path: str, problems: list[SeedProblem], raw: bytes | None = None):
+def _too_large(path: Path, display_path: str, problems: list[SeedProblem], limits: Limits, limit: str,
+               fix: str) -> bool:
+    """Told by the file's size alone, before a byte of it is read."""
+    size = path.stat().st_size
+    if size <= getattr(limits, limit):
+        return False
+    problems.append(SeedProblem(display_path, 1, "", f"the file is {size:,} bytes, more than the "
+                                f"{getattr(limits, limit):,} allowed ({limits.named(limit)}); {fix}"))
+    return True
+
+
+def _read_document(path: Path, display_path: str, problems: list[SeedProblem], limits: Limits,
+                   raw: bytes | None = None):
     raw = path.read_bytes() if raw is None else raw
     try:
         text = raw.decode("utf-8")
@@ -343,24 +388,30 @@ def _read_document(path: Path, display_path: str, problems: list[SeedProblem], r
         )
         return None
     try:
-        return load_located(text)
+        return load_located(text, limits.max_yaml_depth)
     except YamlProblem as problem:
         problems.append(SeedProblem(display_path, problem.line, "", problem.message))
         return None
 
 
-def load_industries(seeds_dir: Path, problems: list[SeedProblem]) -> dict[str, Industry]:
+def load_industries(seeds_dir: Path, problems: list[SeedProblem], limits: Limits | None = None) -> dict[str, Industry]:
+    limits = limits or current_limits()
     path = seeds_dir / INDUSTRIES_FILE
     display_path = _display(path, seeds_dir)
     if not path.exists():
         problems.append(SeedProblem(display_path, 1, "", "the list of industries is missing; create it"))
         return {}
-    document = _read_document(path, display_path, problems)
+    if _too_large(path, display_path, problems, limits, "max_industries_bytes",
+                  "the list of industries needs a few kilobytes: keep only slug, name and description"):
+        return {}
+    document = _read_document(path, display_path, problems, limits)
     if document is None:
         return {}
-    checker = _FileChecker(display_path, document.lines, problems)
+    checker = _FileChecker(display_path, document.lines, problems, limits)
     if not isinstance(document.value, list):
         checker.problem((), "expected a list of industries, each with slug, name and description")
+        return {}
+    if not checker.count(document.value, (), "max_industries", "industries"):
         return {}
     industries = {}
     for index, entry in enumerate(document.value):
@@ -379,11 +430,11 @@ def seed_files(seeds_dir: Path) -> list[Path]:
     return sorted(p for p in seeds_dir.iterdir() if p.suffix in SEED_SUFFIXES and p.name != INDUSTRIES_FILE)
 
 
-def _parse_seed(slug: str, display_path: str, raw: bytes, industries: dict[str, Industry]):
+def _parse_seed(slug: str, display_path: str, raw: bytes, industries: dict[str, Industry], limits: Limits):
     """(canvas or None, problems) for one seed file's bytes."""
     problems: list[SeedProblem] = []
-    document = _read_document(Path(display_path), display_path, problems, raw)
-    canvas = None if document is None else _check_canvas(slug, display_path, document, industries, problems)
+    document = _read_document(Path(display_path), display_path, problems, limits, raw)
+    canvas = None if document is None else _check_canvas(slug, display_path, document, industries, problems, limits)
     if canvas is not None:
         canvas.seed_json = seed_json(document.value)
     return canvas, problems
@@ -399,9 +450,14 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
     """
     seeds_dir = Path(seeds_dir)
     problems: list[SeedProblem] = []
-    industries = load_industries(seeds_dir, problems)
+    try:
+        limits = current_limits()
+    except LimitSettingError as error:
+        raise SeedErrors([SeedProblem("environment", 1, "", str(error))]) from None
+    industries = load_industries(seeds_dir, problems, limits)
     industries_file = seeds_dir / INDUSTRIES_FILE
-    cache = SeedCache(cache_file, industries_file.read_bytes() if industries_file.is_file() else b"")
+    # Keyed by the bounds too: a canvas cached under looser bounds is checked again under stricter ones.
+    cache = SeedCache(cache_file, repr(limits).encode() + (industries_file.read_bytes() if industries else b""))
     canvases: dict[str, Canvas] = {}
     first_path: dict[str, str] = {}
     to_parse: list[tuple[str, str, bytes]] = []  # (slug, display path, bytes) of seeds not in the cache
@@ -415,6 +471,9 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
             problems.append(SeedProblem(display_path, 1, "", f"duplicate slug '{slug}': {first_path[slug]} already defines it; merge or rename one file"))
             continue
         first_path[slug] = display_path
+        if _too_large(path, display_path, problems, limits, "max_seed_bytes",
+                      "a canvas fits in a few kilobytes, so shorten the text or leave out what is not the canvas"):
+            continue
         raw = path.read_bytes()
         canvas = cache.get(display_path, raw, industries)
         if canvas is None:
@@ -423,7 +482,8 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
             canvases[slug] = canvas
             if on_file is not None:
                 on_file()
-    parsed = map_forked(lambda i: _parse_seed(*to_parse[i], industries), len(to_parse), workers, on_result=on_file)
+    parsed = map_forked(lambda i: _parse_seed(*to_parse[i], industries, limits), len(to_parse), workers,
+                        on_result=on_file)
     for (slug, display_path, raw), (canvas, found) in zip(to_parse, parsed):
         problems += found
         if canvas is not None:

@@ -78,10 +78,20 @@ def organization(canvas: Canvas) -> dict:
     return company
 
 
-def canvas_article(canvas: Canvas, *, headline: str, url: str, image: str, site_name: str,
-                   site_url: str, industry_name: str, language: str = "en") -> dict:
-    """The Article a canvas page is, about the company's Organization."""
-    publisher = {"@type": "Organization", "name": site_name, "url": site_url}
+def site_organization(site_name: str, site_url: str, logo_url: str, logo_size: tuple[int, int]) -> dict:
+    """The gallery itself, author and publisher of every canvas page, with its logo as search engines want
+    it: an ImageObject with a URL and a size."""
+    width, height = logo_size
+    return {"@type": "Organization", "name": site_name, "url": site_url,
+            "logo": {"@type": "ImageObject", "url": logo_url, "width": width, "height": height}}
+
+
+def canvas_article(canvas: Canvas, *, headline: str, url: str, image: str, publisher: dict,
+                   industry_name: str, language: str = "en") -> dict:
+    """The Article a canvas page is, about the company's Organization, written and published by the gallery.
+
+    Both dates are the seed's ``updated``: the date its editor last checked the canvas against its sources,
+    which is when the page's content was last written; the seed format has no separate publication date."""
     article = {
         "@context": SCHEMA,
         "@type": "Article",
@@ -97,7 +107,7 @@ def canvas_article(canvas: Canvas, *, headline: str, url: str, image: str, site_
         "publisher": publisher,
     }
     if canvas.updated:
-        article["dateModified"] = canvas.updated.isoformat()
+        article["datePublished"] = article["dateModified"] = canvas.updated.isoformat()
     return article
 
 

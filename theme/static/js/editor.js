@@ -8,6 +8,8 @@
   if (!root) return;
 
   var MAX_ITEMS = parseInt(root.getAttribute("data-max-items"), 10) || 12;
+  // A canvas file is a few kilobytes; a huge one would hang the tab (setting CANVAS_MAX_EDITOR_FILE_BYTES).
+  var MAX_FILE_BYTES = parseInt(root.getAttribute("data-max-file-bytes"), 10) || 1000000;
   var STORAGE_KEY = root.getAttribute("data-storage-key");
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var SEED_KEYS = ["name", "industry", "summary", "blocks"];
@@ -170,7 +172,22 @@
     var looksJson = /\.json$/i.test(name) || /^\s*[{[]/.test(text);
     if (looksJson) return JSON.parse(text);
     if (!window.jsyaml) throw new Error("the YAML reader did not load; reload the page and try again");
-    return window.jsyaml.load(text);
+    return window.jsyaml.load(text, { listener: refuseAnchors });
+  }
+
+  /* An anchor is refused when its node closes, before any alias can repeat it: an alias bomb (lists of
+     aliases of lists of aliases) is small to read but explodes in everything that walks it afterwards. */
+  function refuseAnchors(event, state) {
+    if (event === "close" && state.anchor !== null) {
+      var refusal = new Error("it uses a YAML anchor ('&" + state.anchor + "', near line " + (state.line + 1) +
+        "), which a canvas does not need; write each value out in full");
+      refusal.refusal = true;
+      throw refusal;
+    }
+  }
+
+  function megabytes(bytes) {
+    return (bytes / 1000000).toLocaleString("en", { maximumFractionDigits: 1 }) + " MB";
   }
 
   // ---- State, storage and rendering ---------------------------------------------------------------
@@ -409,12 +426,20 @@
   importInput.addEventListener("change", function () {
     var file = importInput.files && importInput.files[0];
     if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      warn("“" + file.name + "” is not a canvas the editor can open: it is " + megabytes(file.size) +
+        ", more than the " + megabytes(MAX_FILE_BYTES) + " the editor reads, and a canvas file is a few kilobytes" +
+        ". Your canvas has not changed.");
+      importInput.value = "";
+      return;
+    }
     file.text().then(function (text) {
       var result;
       try {
         result = toCanvas(parseFile(file.name, text));
       } catch (error) {
-        result = { problems: ["it cannot be read as YAML or JSON (" + String(error.message || error).split("\n")[0] + ")"] };
+        result = { problems: [error.refusal ? error.message :
+          "it cannot be read as YAML or JSON (" + String(error.message || error).split("\n")[0] + ")"] };
       }
       if (result.problems.length) {
         warn("“" + file.name + "” is not a canvas the editor can open: " + result.problems.join("; ") +
