@@ -10,6 +10,12 @@ def get_generators(pelican):
     return CanvasGenerator
 
 
+def add_license_globals(pelican):
+    from .licenses import add_template_globals
+
+    add_template_globals(pelican.settings)
+
+
 def add_template_helpers(pelican):
     from .generator import add_template_helpers
 
@@ -30,6 +36,7 @@ def write_sitemap(pelican):
 
 def register():
     signals.initialized.connect(add_template_helpers)
+    signals.initialized.connect(add_license_globals)
     signals.get_generators.connect(get_generators)
     signals.content_written.connect(page_written)
     signals.finalized.connect(write_sitemap)
