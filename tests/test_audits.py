@@ -27,6 +27,7 @@ PAGE_KINDS = {
     "search": "/search/?q=phone",
     "compare": "/compare/?a=xiaomi&b=apple",
     "editor": "/editor/",
+    "data": "/data/",
 }
 
 

@@ -23,6 +23,7 @@ PAGE_TYPES = {
     "editor": "editor/index.html",
     "hand-written page": "about/index.html",
     "404": "404.html",
+    "data": "data/index.html",
 }
 
 
