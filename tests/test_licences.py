@@ -4,12 +4,18 @@ and downloads that say what they are, where they come from and under which terms
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from sitebuild import ROOT, build, copy_find_seeds
+from sitebuild import FIXTURES, ROOT, build, copy_find_seeds
+
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from canvas_gallery.exports import canvas_document, canvas_json, download_json  # noqa: E402
+from canvas_gallery.seeds import load_gallery  # noqa: E402
 
 SITEURL = "https://example.org/gallery"
 CONTENT_LICENSE = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -84,6 +90,12 @@ def test_canvas_json_gains_url_license_and_attribution_after_the_seed_fields(sit
     assert data["attribution"] == (f"Xiaomi Business Model Canvas, Canvas Gallery, {SITEURL}/canvas/xiaomi/, "
                                    "licensed under CC BY-SA 4.0. Business Model Canvas by Strategyzer, "
                                    "strategyzer.com, licensed under CC BY-SA 3.0.")
+
+
+def test_json_download_is_the_seed_json_with_its_provenance_appended_as_json_would_write_it():
+    for canvas in load_gallery(FIXTURES / "seeds").canvases:
+        url = f"{SITEURL}/canvas/{canvas.slug}/"
+        assert download_json(canvas, url, "Canvas Gallery") == canvas_json(canvas_document(canvas, url, "Canvas Gallery"))
 
 
 @pytest.mark.parametrize("slug", ["xiaomi", "hostile-example"])
