@@ -113,6 +113,8 @@ def test_data_page_describes_the_dataset_in_json_ld(site):
     assert description["license"] == CONTENT_LICENSE
     assert description["url"] == f"{SITEURL}/data/"
     assert description["creator"]["name"] == "Canvas Gallery"
+    assert description["isBasedOn"]["creator"]["name"] == "Strategyzer"
+    assert description["isBasedOn"]["license"] == "https://creativecommons.org/licenses/by-sa/3.0/"
     assert 50 <= len(description["description"]) <= 5000  # what dataset search engines accept
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", description["dateModified"])
     assert {(entry["contentUrl"], entry["encodingFormat"]) for entry in description["distribution"]} == {

@@ -47,7 +47,9 @@ class DatasetGenerator(Generator):
             license_url=licenses.CONTENT.url, creator=creator,
             date_modified=modified.isoformat() if modified else None,
             distributions=[(absolute_url(siteurl, file.path), file.media_type) for file in files],
-            based_on=licenses.CANVAS_CREATOR_URL)
+            based_on={"@type": "CreativeWork", "name": "Business Model Canvas", "license": licenses.CANVAS.url,
+                      "creator": {"@type": "Organization", "name": licenses.CANVAS_CREATOR,
+                                  "url": licenses.CANVAS_CREATOR_URL}})
         crumbs = [("Gallery", ""), ("Open data", page_url)]
         writer.write_file(setting(self.settings, "CANVAS_DATA_SAVE_AS"), self.get_template("data"), self.context,
                           url=page_url, breadcrumbs=crumbs, lastmod=modified, dataset_files=files,

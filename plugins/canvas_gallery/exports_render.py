@@ -188,7 +188,7 @@ def png_chunks(png: bytes) -> list[str]:
 
 def _png_of_grid(png: bytes) -> bytes:
     """The canvas screenshot at exactly PNG_WIDTH pixels wide. Chromium's PNG carries no timestamp, so it
-    is kept as it is; only a grid of another width (after a layout change) is scaled by Pillow."""
+    is kept as it is; only a canvas of another width (after a layout change) is scaled by Pillow."""
     from PIL import Image
 
     image = Image.open(io.BytesIO(png))

@@ -67,8 +67,9 @@ def item_list(name: str, url: str, entries: Iterable[tuple[str, str]]) -> dict:
 
 
 def dataset(*, name: str, description: str, url: str, license_url: str, creator: dict, date_modified: str | None,
-            distributions: Iterable[tuple[str, str]], based_on: str) -> dict:
-    """A Dataset (what dataset search engines read) with one DataDownload per (absolute URL, media type)."""
+            distributions: Iterable[tuple[str, str]], based_on: dict) -> dict:
+    """A Dataset (what dataset search engines read) with one DataDownload per (absolute URL, media type);
+    ``based_on``: the work it derives from (the Business Model Canvas)."""
     data = {
         "@context": SCHEMA,
         "@type": "Dataset",
