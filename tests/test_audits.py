@@ -28,6 +28,7 @@ PAGE_KINDS = {
     "search": "/search/?q=phone",
     "compare": "/compare/?a=xiaomi&b=apple",
     "editor": "/editor/",
+    "data": "/data/",
 }
 
 

@@ -5,19 +5,23 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import shutil
 import urllib.request
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
 from sitebuild import FIXTURES, SiteServer, build
 
-from canvas_gallery.after_pelican.exports_render import png_chunks
+from canvas_gallery.after_pelican.exports_render import (CHROMIUM, CHROMIUM_FLAGS, EXPORT_SELECTOR, EXPORTING,
+                                                     PNG_VIEWPORT, PNG_WIDTH, SETTLED, png_chunks)
+from screenshots import CHANNEL_TOLERANCE, DIFFS, MAX_CHANGED_SHARE
 
 SLUGS = ("acme-robotics", "hostile-example", "xiaomi")
+SLACK = 3  # pixels an element may sit off its computed place in the PNG (CSS pixels rounded at 2x)
 
 
 def export_build(output, cache, seeds=FIXTURES / "seeds", **options):
@@ -67,6 +71,56 @@ def test_png_of_a_canvas_grid_is_2400_pixels_wide(exported_url):
     assert image.format == "PNG"
     assert image.width == 2400
     assert 1000 < image.height < 2400  # the landscape grid, not the whole page
+
+
+def changed_share(actual: Image.Image, expected: Image.Image) -> tuple[float, Image.Image]:
+    """The share of pixels whose channels differ by more than the screenshots' tolerance, and the mask of them."""
+    difference = ImageChops.difference(actual, expected).convert("L").point(lambda v: 255 if v > CHANNEL_TOLERANCE else 0)
+    return difference.histogram()[255] / (actual.width * actual.height), difference
+
+
+def assert_found_in(png: Image.Image, shown: Image.Image, left: int, top: int, name: str) -> None:
+    """``shown`` appears in ``png`` at (left, top), give or take SLACK pixels of rounding, within the screenshots'
+    tolerance (0.1 % of pixels may change); on failure the crop, the element and a diff go to tests/screenshots/diff/."""
+    tries = []
+    for dy in range(-SLACK, SLACK + 1):
+        for dx in range(-SLACK, SLACK + 1):
+            crop = png.crop((left + dx, top + dy, left + dx + shown.width, top + dy + shown.height))
+            tries.append((*changed_share(crop, shown), crop))
+    share, difference, crop = min(tries, key=lambda entry: entry[0])
+    if share > MAX_CHANGED_SHARE:
+        DIFFS.mkdir(parents=True, exist_ok=True)
+        crop.save(DIFFS / f"{name}.actual.png")
+        shown.save(DIFFS / f"{name}.expected.png")
+        Image.composite(Image.new("RGB", crop.size, (255, 0, 0)), crop, difference).save(DIFFS / f"{name}.diff.png")
+        raise AssertionError(f"{name}: {share:.3%} of pixels differ from the page's own rendering; see {DIFFS}")
+
+
+def test_png_shows_the_name_above_the_grid_and_the_attribution_below(exported_site, exported_url, browser_type):
+    """Renders the exported page as the export step does, reads the name and the credit line it shows, and
+    finds both, pixel for pixel within tolerance, at their place in the PNG that was written."""
+    png = Image.open(exported_site / "canvas" / "xiaomi" / "xiaomi.png").convert("RGB")
+    scale = PNG_WIDTH / 1200
+    browser = browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    try:
+        page = browser.new_context(viewport=PNG_VIEWPORT, device_scale_factor=scale).new_page()
+        page.goto(f"{exported_url}/canvas/xiaomi/")
+        page.evaluate(EXPORTING)
+        page.evaluate(SETTLED)
+        title, credit = page.locator(".canvas-export__title"), page.locator(".canvas-export .canvas-credit")
+        assert title.inner_text() == "Xiaomi Business Model Canvas"
+        assert " ".join(credit.inner_text().split()) == json.loads(
+            (exported_site / "canvas" / "xiaomi" / "canvas.json").read_text(encoding="utf-8"))["attribution"]
+        assert "/canvas/xiaomi/" in credit.inner_text() and "Strategyzer" in credit.inner_text()
+        frame = page.locator(EXPORT_SELECTOR).bounding_box()
+        for name, element in (("png-title", title), ("png-credit", credit)):
+            box = element.bounding_box()
+            left, top = round((box["x"] - frame["x"]) * scale), round((box["y"] - frame["y"]) * scale)
+            shown = Image.open(io.BytesIO(element.screenshot(animations="disabled", caret="hide"))).convert("RGB")
+            assert shown.getextrema()[0][0] < 100  # dark text, not an empty box
+            assert_found_in(png, shown, left, top, name)
+    finally:
+        browser.close()
 
 
 def test_png_carries_no_timestamp_or_text(exported_site):

@@ -10,6 +10,24 @@ def get_generators(pelican):
     return CanvasGenerator
 
 
+def get_dataset_generator(pelican):
+    from .outputs.dataset_generator import DatasetGenerator
+
+    return DatasetGenerator
+
+
+def add_dataset_url(pelican):
+    from .outputs.dataset_generator import add_dataset_url
+
+    add_dataset_url(pelican)
+
+
+def add_license_globals(pelican):
+    from .outputs.licenses import add_template_globals
+
+    add_template_globals(pelican.settings)
+
+
 def add_template_helpers(pelican):
     from .generator import add_template_helpers
 
@@ -30,6 +48,9 @@ def write_sitemap(pelican):
 
 def register():
     signals.initialized.connect(add_template_helpers)
+    signals.initialized.connect(add_license_globals)
+    signals.initialized.connect(add_dataset_url)
     signals.get_generators.connect(get_generators)
+    signals.get_generators.connect(get_dataset_generator)  # after the canvases: it reads what they put in the context
     signals.content_written.connect(page_written)
     signals.finalized.connect(write_sitemap)

@@ -187,7 +187,8 @@ class CanvasGenerator(Generator):
     def write_downloads(self, canvases):
         """The JSON and YAML download of each canvas, linked from the cache (file_cache.py) by content hash."""
         files = export_files(canvases, self.seeds_path(), setting(self.settings, "CANVAS_JSON_SAVE_AS"),
-                             setting(self.settings, "CANVAS_YAML_SAVE_AS"))
+                             setting(self.settings, "CANVAS_YAML_SAVE_AS"), self.settings["SITEURL"],
+                             self.settings["SITENAME"])
         cache = Path(self.settings["CACHE_PATH"]) / DOWNLOAD_CACHE
         for path, content in files.items():
             cached = cache / (hashlib.sha256(content).hexdigest() + Path(path).suffix)

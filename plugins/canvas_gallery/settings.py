@@ -66,6 +66,11 @@ DEFAULTS = {
     # The "Compare with…" picker of a canvas page: its related canvases, then at most this many more of
     # its industry (the compare page offers every canvas).
     "CANVAS_COMPARE_CHOICES": 30,
+    # The whole gallery as one dataset (dataset.py): its page, with the Dataset JSON-LD, and its two files.
+    "CANVAS_DATA_URL": "data/",
+    "CANVAS_DATA_SAVE_AS": "data/index.html",
+    "CANVAS_DATASET_JSON_SAVE_AS": "data/canvases.json",
+    "CANVAS_DATASET_CSV_SAVE_AS": "data/canvas-items.csv",
 }
 
 

@@ -32,7 +32,7 @@ from ..plumbing.file_cache import link_or_copy, write_atomically
 from ..plumbing.progress import ProgressBars
 
 # Bump when the rendering below changes what it produces, so old cache entries are not reused.
-RENDER_VERSION = 3
+RENDER_VERSION = 4
 CHROMIUM = os.environ.get("CANVAS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -44,7 +44,10 @@ CHROMIUM_FLAGS = [
 PAPER = "A4"  # landscape; the print stylesheet also keeps the canvas on one US Letter page
 PNG_WIDTH = 2400
 PNG_VIEWPORT = {"width": 1280, "height": 900}  # wide enough for the desktop layout of the grid
-GRID_SELECTOR = ".bmc"
+# The PNG: the canvas's name, the grid and its credit line (address, licences), shown as on paper once the
+# page is marked as exporting (site.css shows the name only then).
+EXPORT_SELECTOR = ".canvas-export"
+EXPORTING = "() => document.documentElement.classList.add('canvas-exporting')"
 # Print only once the fonts are loaded and a frame is painted, whatever the machine's load.
 SETTLED = "() => document.fonts.ready.then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))"
 # Where a page is "served" when SITEURL is empty (local builds): never contacted, every request is intercepted.
@@ -184,8 +187,8 @@ def png_chunks(png: bytes) -> list[str]:
 
 
 def _png_of_grid(png: bytes) -> bytes:
-    """The grid screenshot at exactly PNG_WIDTH pixels wide. Chromium's PNG carries no timestamp, so it
-    is kept as it is; only a grid of another width (after a layout change) is scaled by Pillow."""
+    """The canvas screenshot at exactly PNG_WIDTH pixels wide. Chromium's PNG carries no timestamp, so it
+    is kept as it is; only a canvas of another width (after a layout change) is scaled by Pillow."""
     from PIL import Image
 
     image = Image.open(io.BytesIO(png))
@@ -233,10 +236,12 @@ class _Renderer:
         if pages != 1:
             raise ExportError(f"canvas/{job.slug}: the printed canvas takes {pages} pages instead of one; "
                               "shorten its longest items or adjust the print stylesheet")
-        grid = self.page.locator(GRID_SELECTOR)
-        if grid.count() != 1:
-            raise ExportError(f"canvas/{job.slug}: no canvas grid ({GRID_SELECTOR}) on {job.page}")
-        png = grid.screenshot(animations="disabled", caret="hide")
+        canvas = self.page.locator(EXPORT_SELECTOR)
+        if canvas.count() != 1:
+            raise ExportError(f"canvas/{job.slug}: no canvas to export ({EXPORT_SELECTOR}) on {job.page}")
+        self.page.evaluate(EXPORTING)
+        self.page.evaluate(SETTLED)
+        png = canvas.screenshot(animations="disabled", caret="hide")
         return {"pdf": normalise_pdf(pdf, source_date()), "png": _png_of_grid(png)}
 
     def close(self):

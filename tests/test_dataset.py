@@ -1,0 +1,123 @@
+"""The whole gallery as one dataset: /data/canvases.json and /data/canvas-items.csv, linked from the gallery and
+the about page, reproducible, described by a Dataset JSON-LD on the /data/ page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitebuild import ROOT, SEEDS, build, copy_find_seeds
+
+
+from canvas_gallery.blocks import BLOCK_KEYS
+from canvas_gallery.outputs.dataset import items_csv
+from canvas_gallery.model import Canvas, Industry
+from canvas_gallery.load.seeds import load_gallery
+
+SITEURL = "https://example.org/gallery"
+CONTENT_LICENSE = "https://creativecommons.org/licenses/by-sa/4.0/"
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    return copy_find_seeds(tmp_path_factory.mktemp("open-data"))
+
+
+@pytest.fixture(scope="module")
+def site(seeds):
+    """The fixture and find seeds, built for a public address under a sub-path."""
+    output = seeds.parent / "output"
+    build(output, seeds=seeds, siteurl=SITEURL)
+    return output
+
+
+def soup(site, path) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def json_ld(page: BeautifulSoup, kind: str) -> list[dict]:
+    blocks = [json.loads(script.string) for script in page.find_all("script", type="application/ld+json")]
+    return [block for block in blocks if block["@type"] == kind]
+
+
+def test_gallery_about_page_and_every_footer_link_the_dataset(site):
+    assert soup(site, "index.html").find("main").find("a", href=f"{SITEURL}/data/")
+    about = {link["href"] for link in soup(site, "about/index.html").find("article").find_all("a")}
+    assert {"../data/", "../data/canvases.json", "../data/canvas-items.csv"} <= about
+    assert soup(site, "search/index.html").find("footer").find("a", string="open data")["href"] == f"{SITEURL}/data/"
+
+
+def test_dataset_json_holds_every_canvas_with_the_fields_of_its_canvas_json(site, seeds):
+    dataset = json.loads((site / "data" / "canvases.json").read_text(encoding="utf-8"))
+    slugs = sorted(seed.stem for seed in seeds.glob("*.yaml") if seed.name != "industries.yaml")
+    assert [canvas["slug"] for canvas in dataset["canvases"]] == slugs
+    for canvas in dataset["canvases"]:
+        own = json.loads((site / "canvas" / canvas["slug"] / "canvas.json").read_text(encoding="utf-8"))
+        assert canvas == {"slug": canvas["slug"], **own}
+    assert {industry["slug"] for industry in dataset["industries"]} == {"automotive", "consumer-electronics",
+                                                                        "consumer-goods"}
+    assert [block["key"] for block in dataset["blocks"]] == list(BLOCK_KEYS)
+    assert dataset["license"] == CONTENT_LICENSE and dataset["url"] == f"{SITEURL}/data/"
+
+
+def test_dataset_csv_has_every_item_of_every_canvas_in_block_order(site, seeds):
+    text = (site / "data" / "canvas-items.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    expected = [{"canvas": canvas.slug, "block": key, "position": str(position), "item": item}
+                for canvas in load_gallery(seeds).canvases for key in BLOCK_KEYS
+                for position, item in enumerate(canvas.items[key], start=1)]
+    assert rows == expected
+    assert any("</script>" in row["item"] for row in rows)  # the hostile canvas's text, kept as written
+
+
+def test_dataset_of_the_real_gallery_holds_every_canvas_and_item_of_seeds(gallery_site):
+    canvases = load_gallery(SEEDS).canvases
+    dataset = json.loads((gallery_site / "data" / "canvases.json").read_text(encoding="utf-8"))
+    assert [entry["slug"] for entry in dataset["canvases"]] == [canvas.slug for canvas in canvases]
+    for entry, canvas in zip(dataset["canvases"], canvases):
+        assert {key: tuple(items) for key, items in entry["blocks"].items()} == canvas.items
+    rows = list(csv.reader(io.StringIO((gallery_site / "data" / "canvas-items.csv").read_text(encoding="utf-8"),
+                                       newline="")))
+    assert len(rows) - 1 == sum(len(items) for canvas in canvases for items in canvas.items.values())
+
+
+def test_an_item_a_spreadsheet_would_run_gets_an_apostrophe_in_the_csv_only():
+    industry = Industry("tools", "Tools", "")
+    items = {key: ("Plain item",) for key in BLOCK_KEYS}
+    items["revenue_streams"] = ("=HYPERLINK(\"https://example.com\")", "+1 per seat", "Fees")
+    canvas = Canvas("acme", "Acme", industry, "", items, "seeds/acme.yaml")
+    rows = list(csv.reader(io.StringIO(items_csv([canvas]), newline="")))
+    assert [row[3] for row in rows if row[1] == "revenue_streams"] == [
+        "'=HYPERLINK(\"https://example.com\")", "'+1 per seat", "Fees"]
+
+
+def test_dataset_files_and_page_are_byte_identical_across_two_builds(site, seeds, tmp_path):
+    again = tmp_path / "again"
+    build(again, seeds=seeds, siteurl=SITEURL)
+    for name in ("canvases.json", "canvas-items.csv", "index.html"):
+        assert (again / "data" / name).read_bytes() == (site / "data" / name).read_bytes(), name
+
+
+def test_data_page_describes_the_dataset_in_json_ld(site):
+    page = soup(site, "data/index.html")
+    [description] = json_ld(page, "Dataset")
+    for field in ("name", "description", "license", "creator", "dateModified", "distribution"):
+        assert description.get(field), field
+    assert description["license"] == CONTENT_LICENSE
+    assert description["url"] == f"{SITEURL}/data/"
+    assert description["creator"]["name"] == "Canvas Gallery"
+    assert description["isBasedOn"]["creator"]["name"] == "Strategyzer"
+    assert description["isBasedOn"]["license"] == "https://creativecommons.org/licenses/by-sa/3.0/"
+    assert 50 <= len(description["description"]) <= 5000  # what dataset search engines accept
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", description["dateModified"])
+    assert {(entry["contentUrl"], entry["encodingFormat"]) for entry in description["distribution"]} == {
+        (f"{SITEURL}/data/canvases.json", "application/json"), (f"{SITEURL}/data/canvas-items.csv", "text/csv")}
+    for entry in description["distribution"]:
+        assert (site / entry["contentUrl"][len(SITEURL) + 1:]).is_file()
+        assert page.find("a", href=entry["contentUrl"])
