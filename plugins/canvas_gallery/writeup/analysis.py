@@ -14,6 +14,7 @@ text is marked ``generated`` (``data-generated`` in the page, left out of the se
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..blocks import BLOCKS_BY_KEY
@@ -32,6 +33,9 @@ MAX_GENERATED = 8  # generated sentences on one page, introduction included
 # Shared weight (summed IDF of two or more terms) before two items count as the same idea; high, because a
 # comparison on a weak match ("online customer service" on an airline and a toy maker) says nothing.
 COMPARABLE = 5.0
+# At least one shared term must be this rare (used in a block by at most this many canvases): an item many
+# canvases list ("Stock-based compensation") matches everywhere and tells a reader nothing.
+RARE_DF = 3
 
 # What one item of each block is called in a sentence: (singular, plural).
 ITEM_NOUNS = {
@@ -54,16 +58,22 @@ FALLBACKS = ("{its} canvas lists {count}: {list}.", "On {its} canvas, this block
 SIMILAR = (
     "Compare {other}, which lists “{their}”.",
     "On {other}, the nearest entry is “{their}”.",
-    "A close match appears on {other}: “{their}”.",
-    "{other} has a matching entry: “{their}”.",
+    "{other} lists “{their}” in the same block.",
+    "For comparison, {other} lists “{their}”.",
 )
 
-# The introduction: where the canvas stands in its industry, then its closest match outside it.
+# The introduction: where the canvas stands in its industry, then the closest of the editors' picks outside it.
 IN_INDUSTRY = (
     "Of the {peers} other {industry} canvases in the gallery, {neighbours} {come} closest to {its} model.",
-    "Within {industry}, the canvases nearest to {name} here are {neighbours}.",
-    "{neighbours} {are} the closest {industry} comparisons for {name} among the {peers} in the gallery.",
+    "Within {industry}, the {canvases} nearest to {name} here {are} {neighbours}.",
+    "{neighbours} {are} the closest {industry} {comparisons} for {name}, out of {peers} in the gallery.",
     "Set beside the rest of {industry} here, {name} has most in common with {neighbours}.",
+    "Among the {industry} canvases here, {name} sits closest to {neighbours}.",
+)
+# Every other canvas of the industry is named: "closest" would say nothing.
+WHOLE_INDUSTRY = (
+    "The gallery's other {industry} {canvases} {are} {neighbours}.",
+    "{name} shares the {industry} section of the gallery with {neighbours}.",
 )
 ALONE_IN_INDUSTRY = (
     "{name} is the only {industry} canvas in the gallery so far; the nearest elsewhere are {neighbours}.",
@@ -73,9 +83,12 @@ NONE_IN_INDUSTRY = (
     "None of the {peers} other {industry} canvases ranks among {its} closest matches, which are {neighbours}.",
     "{its} nearest matches here lie outside {industry}: {neighbours}.",
 )
+# An editor picked {other} for comparison; the entry quoted is the closest pair of items the two share.
 ACROSS = (
-    "Outside {industry}, the closest match is {other} ({other_industry}), with “{their}” among its {nouns}.",
-    "Beyond {industry}, {other} comes closest; its {nouns} include “{their}”.",
+    "Outside {industry}, the editors set {name} beside {other}, filed under {other_industry}; its {nouns} "
+    "include “{their}”.",
+    "Beyond {industry}, {other} is the editors' pick for comparison, with “{their}” among its {nouns}.",
+    "The editors also compare {name} with {other}, from {other_industry}, whose {nouns} include “{their}”.",
 )
 
 
@@ -133,14 +146,20 @@ class _Writer:
         return self.pick((f"the {other.name}{CANVAS_SUFFIX}", f"{possessive(other.name)} canvas"),
                          key, "reference", other.slug)
 
+    def picked(self, other: Canvas) -> bool:
+        return other.slug in self.canvas.related or self.canvas.slug in other.related
+
     def comparable(self, other: Canvas) -> bool:
         """Only canvases of the same industry, or picked by an editor, are compared block by block."""
-        return (other.industry.slug == self.canvas.industry.slug or other.slug in self.canvas.related
-                or self.canvas.slug in other.related)
+        return other.industry.slug == self.canvas.industry.slug or self.picked(other)
 
     def match(self, key: str, other: Canvas):
-        found = best_item_match(key, self.canvas.items[key], other.items[key], self.context.stats)
-        return found if found and found.weight >= COMPARABLE and len(found.shared) >= 2 else None
+        stats = self.context.stats
+        found = best_item_match(key, self.canvas.items[key], other.items[key], stats)
+        if not found or found.weight < COMPARABLE or len(found.shared) < 2:
+            return None
+        rare = math.log((stats.canvas_count + 1) / (RARE_DF + 0.5))
+        return found if any(stats.idf(key, term) >= rare for term in found.shared) else None
 
     def comparison(self, key: str) -> str | None:
         """One sentence setting this block beside a related canvas with a closely matching item, or None."""
@@ -170,20 +189,23 @@ class _Writer:
         industry = self.canvas.industry
         peers = self.context.industry_sizes.get(industry.slug, 1) - 1
         same = [other.name for other in self.related if other.industry.slug == industry.slug][:3]
-        others = join_list([other.name for other in self.related[:3]])
+        one = len(same) == 1
+        slots = dict(industry=industry.name, come="comes" if one else "come", are="is" if one else "are",
+                     canvases="canvas" if one else "canvases", comparisons="comparison" if one else "comparisons")
+        if same and len(same) == peers:
+            return self.fill(WHOLE_INDUSTRY[self.turn % len(WHOLE_INDUSTRY)], neighbours=join_list(same), **slots)
         if same:
-            neighbours = join_list(same)
-            return self.fill(IN_INDUSTRY[self.turn % len(IN_INDUSTRY)], peers=number_word(peers), industry=industry.name,
-                             neighbours=neighbours, come="comes" if len(same) == 1 else "come",
-                             are="is" if len(same) == 1 else "are")
+            return self.fill(IN_INDUSTRY[self.turn % len(IN_INDUSTRY)], neighbours=join_list(same),
+                             peers=number_word(peers), **slots)
         table = ALONE_IN_INDUSTRY if peers == 0 else NONE_IN_INDUSTRY
-        return self.fill(table[self.turn % len(table)], peers=number_word(peers), industry=industry.name,
-                         neighbours=others)
+        return self.fill(table[self.turn % len(table)], peers=number_word(peers),
+                         neighbours=join_list([other.name for other in self.related[:3]]), **slots)
 
     def across_sentence(self) -> str | None:
-        """The closest related canvas from another industry, by the block where the two match best."""
+        """The first related canvas from another industry that an editor picked, by the block where the two
+        match best: a score alone also finds suppliers (a paint maker for a carmaker), not like businesses."""
         for other in self.related:
-            if other.industry.slug == self.canvas.industry.slug:
+            if other.industry.slug == self.canvas.industry.slug or not self.picked(other):
                 continue
             found = [(m.weight, key, m) for key in SECTION_ORDER if (m := self.match(key, other))]
             if found:
