@@ -22,7 +22,7 @@ from .english import Lexicon, capitalize_first, choose, count_of, join_list, num
 from .mentions import CANVAS_SUFFIX, Mentions
 from ..model import Canvas
 from .prose import render_prose
-from ..relate.terms import TermStats, best_item_match
+from ..relate.terms import TermStats, best_item_match, terms
 
 INTRODUCTION = "introduction"
 # The order in which a canvas is usually filled in: who it is for, what they get, how, then the engine room.
@@ -33,6 +33,9 @@ MAX_GENERATED = 8  # generated sentences on one page, introduction included
 # Shared weight (summed IDF of two or more terms) before two items count as the same idea; high, because a
 # comparison on a weak match ("online customer service" on an airline and a toy maker) says nothing.
 COMPARABLE = 5.0
+# The shared terms must carry this share of the lighter item's weight: two items that share a rare word but
+# are about different things ("Game Pass library" and a design library) are no match.
+COVERAGE = 0.5
 # At least one shared term must be this rare (used in a block by at most this many canvases): an item many
 # canvases list ("Stock-based compensation") matches everywhere and tells a reader nothing.
 RARE_DF = 3
@@ -64,11 +67,12 @@ SIMILAR = (
 
 # The introduction: where the canvas stands in its industry, then the closest of the editors' picks outside it.
 IN_INDUSTRY = (
-    "Of the {peers} other {industry} canvases in the gallery, {neighbours} {come} closest to {its} model.",
-    "Within {industry}, the {canvases} nearest to {name} here {are} {neighbours}.",
-    "{neighbours} {are} the closest {industry} {comparisons} for {name}, out of {peers} in the gallery.",
-    "Set beside the rest of {industry} here, {name} has most in common with {neighbours}.",
-    "Among the {industry} canvases here, {name} sits closest to {neighbours}.",
+    "Of the {peers} other {industry} canvases in the gallery, {neighbours} {are} among those linked below as "
+    "related.",
+    "Within {industry}, the related {canvases} linked below {are} {neighbours}.",
+    "{neighbours} {are} the {industry} {canvases} linked below as related, out of {peers} others in the gallery.",
+    "For a comparison within {industry}, the gallery links {name} to {neighbours}.",
+    "Among the related canvases below, {neighbours} {come} from {industry} as well.",
 )
 # Every other canvas of the industry is named: "closest" would say nothing.
 WHOLE_INDUSTRY = (
@@ -85,8 +89,8 @@ NONE_IN_INDUSTRY = (
 )
 # An editor picked {other} for comparison; the entry quoted is the closest pair of items the two share.
 ACROSS = (
-    "Outside {industry}, the editors set {name} beside {other}, filed under {other_industry}; its {nouns} "
-    "include “{their}”.",
+    "Outside {industry}, the editors set {name} beside {other}, filed under {other_industry}; {other_its} "
+    "{nouns} include “{their}”.",
     "Beyond {industry}, {other} is the editors' pick for comparison, with “{their}” among its {nouns}.",
     "The editors also compare {name} with {other}, from {other_industry}, whose {nouns} include “{their}”.",
 )
@@ -159,7 +163,11 @@ class _Writer:
         if not found or found.weight < COMPARABLE or len(found.shared) < 2:
             return None
         rare = math.log((stats.canvas_count + 1) / (RARE_DF + 0.5))
-        return found if any(stats.idf(key, term) >= rare for term in found.shared) else None
+        if not any(stats.idf(key, term) >= rare for term in found.shared):
+            return None
+        lighter = min(sum(stats.idf(key, term) for term in terms(item))
+                      for item in (self.canvas.items[key][found.mine], other.items[key][found.theirs]))
+        return found if lighter and found.weight >= COVERAGE * lighter else None
 
     def comparison(self, key: str) -> str | None:
         """One sentence setting this block beside a related canvas with a closely matching item, or None."""
@@ -191,7 +199,7 @@ class _Writer:
         same = [other.name for other in self.related if other.industry.slug == industry.slug][:3]
         one = len(same) == 1
         slots = dict(industry=industry.name, come="comes" if one else "come", are="is" if one else "are",
-                     canvases="canvas" if one else "canvases", comparisons="comparison" if one else "comparisons")
+                     canvases="canvas" if one else "canvases")
         if same and len(same) == peers:
             return self.fill(WHOLE_INDUSTRY[self.turn % len(WHOLE_INDUSTRY)], neighbours=join_list(same), **slots)
         if same:
@@ -211,7 +219,7 @@ class _Writer:
             if found:
                 _, key, best = max(found, key=lambda f: (f[0], -SECTION_ORDER.index(f[1])))
                 self.quoted.add((other.slug, key))
-                return self.fill(ACROSS[self.turn % len(ACROSS)], other=other.name,
+                return self.fill(ACROSS[self.turn % len(ACROSS)], other=other.name, other_its=possessive(other.name),
                                  their=other.items[key][best.theirs], nouns=ITEM_NOUNS[key][1],
                                  industry=self.canvas.industry.name, other_industry=other.industry.name)
         return None
