@@ -11,13 +11,14 @@ import functools
 import os
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..blocks import BLOCK_KEYS, MAX_ITEMS, MIN_ITEMS
 from ..outputs.downloads import seed_json
 from ..plumbing.forked import map_forked
-from ..model import Canvas, Figure, Industry, Source
+from ..model import Canvas, Figure, Industry, Pattern, Source
+from .patterns import PATTERNS_FILE, check_patterns, load_patterns
 from .seed_cache import SeedCache
 from .yaml_lines import YamlProblem, load_located
 
@@ -29,6 +30,7 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED_KEYS = ("name", "industry", "summary", "blocks")
 OPTIONAL_KEYS = (
     "analysis", "figures", "related", "website", "founded", "headquarters", "sources", "updated", "draft",
+    "patterns",
 )
 FIGURE_KEYS = ("block", "caption", "year", "source", "columns", "rows")
 SOURCE_KEYS = ("title", "url")
@@ -63,6 +65,7 @@ class SeedErrors(Exception):
 class Gallery:
     canvases: list[Canvas]  # sorted by slug
     industries: list[Industry]  # in the order of industries.yaml
+    patterns: list[Pattern] = field(default_factory=list)  # every pattern of patterns.yaml, in its order
 
     def by_slug(self) -> dict[str, Canvas]:
         return {canvas.slug: canvas for canvas in self.canvases}
@@ -240,7 +243,7 @@ def _check_sources(checker: _FileChecker, value) -> tuple[Source, ...]:
     return tuple(sources)
 
 
-def _check_canvas(slug, display_path, document, industries, problems) -> Canvas | None:
+def _check_canvas(slug, display_path, document, industries, problems, patterns=None) -> Canvas | None:
     checker = _FileChecker(display_path, document.lines, problems)
     data = document.value
     if not isinstance(data, dict):
@@ -327,6 +330,7 @@ def _check_canvas(slug, display_path, document, industries, problems) -> Canvas 
         headquarters=checker.text(data.get("headquarters", ""), ("headquarters",), required=False),
         updated=updated,
         draft=draft,
+        patterns=check_patterns(checker, data["patterns"], patterns or {}) if "patterns" in data else (),
         lines=document.lines,
     )
     return canvas if len(problems) == before else None
@@ -376,14 +380,16 @@ def load_industries(seeds_dir: Path, problems: list[SeedProblem]) -> dict[str, I
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
-    return sorted(p for p in seeds_dir.iterdir() if p.suffix in SEED_SUFFIXES and p.name != INDUSTRIES_FILE)
+    return sorted(p for p in seeds_dir.iterdir() if p.suffix in SEED_SUFFIXES
+                  and p.name not in (INDUSTRIES_FILE, PATTERNS_FILE))
 
 
-def _parse_seed(slug: str, display_path: str, raw: bytes, industries: dict[str, Industry]):
+def _parse_seed(slug: str, display_path: str, raw: bytes, industries: dict[str, Industry], patterns=None):
     """(canvas or None, problems) for one seed file's bytes."""
     problems: list[SeedProblem] = []
     document = _read_document(Path(display_path), display_path, problems, raw)
-    canvas = None if document is None else _check_canvas(slug, display_path, document, industries, problems)
+    canvas = None if document is None else _check_canvas(slug, display_path, document, industries, problems,
+                                                         patterns)
     if canvas is not None:
         canvas.seed_json = seed_json(document.value)
     return canvas, problems
@@ -400,8 +406,11 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
     seeds_dir = Path(seeds_dir)
     problems: list[SeedProblem] = []
     industries = load_industries(seeds_dir, problems)
-    industries_file = seeds_dir / INDUSTRIES_FILE
-    cache = SeedCache(cache_file, industries_file.read_bytes() if industries_file.is_file() else b"")
+    patterns = load_patterns(seeds_dir, problems)
+    # A canvas depends on both lists: either one edited, every seed is checked again.
+    lists = b"".join((seeds_dir / name).read_bytes() if (seeds_dir / name).is_file() else b"\0"
+                     for name in (INDUSTRIES_FILE, PATTERNS_FILE))
+    cache = SeedCache(cache_file, lists)
     canvases: dict[str, Canvas] = {}
     first_path: dict[str, str] = {}
     to_parse: list[tuple[str, str, bytes]] = []  # (slug, display path, bytes) of seeds not in the cache
@@ -420,14 +429,17 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
         if canvas is None:
             to_parse.append((slug, display_path, raw))
         else:
+            canvas.patterns = tuple(type(use)(patterns[use.pattern.slug], use.how) for use in canvas.patterns)
             canvases[slug] = canvas
             if on_file is not None:
                 on_file()
-    parsed = map_forked(lambda i: _parse_seed(*to_parse[i], industries), len(to_parse), workers, on_result=on_file)
+    parsed = map_forked(lambda i: _parse_seed(*to_parse[i], industries, patterns), len(to_parse), workers,
+                        on_result=on_file)
     for (slug, display_path, raw), (canvas, found) in zip(to_parse, parsed):
         problems += found
         if canvas is not None:
             canvas.industry = industries[canvas.industry.slug]  # a worker's copy -> this run's Industry
+            canvas.patterns = tuple(type(use)(patterns[use.pattern.slug], use.how) for use in canvas.patterns)
             cache.put(display_path, raw, canvas)
             canvases[slug] = canvas
     # Checking single files (an editor's quick check) leaves cross-file links to the full build.
@@ -444,7 +456,8 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
     cache.save()
     listed = [canvases[slug] for slug in sorted(canvases) if include_drafts or not canvases[slug].draft]
     used = {canvas.industry.slug for canvas in listed}
-    return Gallery(listed, [industry for industry in industries.values() if industry.slug in used])
+    return Gallery(listed, [industry for industry in industries.values() if industry.slug in used],
+                   list(patterns.values()))
 
 
 def main(argv: list[str]) -> int:
