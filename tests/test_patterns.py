@@ -4,6 +4,7 @@ pattern x industry matrix, the pattern pages, chips, compare, filter, search, re
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 from collections import Counter
@@ -282,3 +283,12 @@ def test_patterns_page_looks_like_its_reference(page: Page, find_url, name, widt
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{find_url}/patterns/")
     assert_matches_reference(page.screenshot(full_page=True, animations="disabled"), name)
+
+
+@pytest.mark.skipif(os.environ.get("UPDATE_SCREENSHOTS") == "1", reason="would overwrite the reference")
+def test_patterns_screenshot_fails_when_the_matrix_changes(page: Page, find_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{find_url}/patterns/")
+    page.locator(".matrix tbody tr").first.evaluate("row => row.remove()")  # one pattern fewer in the matrix
+    with pytest.raises(AssertionError, match="differs from reference|pixels differ"):
+        assert_matches_reference(page.screenshot(full_page=True, animations="disabled"), "patterns-desktop")
