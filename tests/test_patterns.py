@@ -323,3 +323,33 @@ def test_pattern_links_answer_and_land_on_their_anchor_under_a_sub_path(subpath_
                     assert BeautifulSoup(response.read(), "html.parser").find(id=anchor), link
             checked += 1
     assert checked > 20
+
+
+def test_downloads_and_the_compare_index_carry_the_patterns(find_site):
+    _, canvases = seed_data(FIXTURES / "seeds")
+    download = json.loads((find_site / "canvas" / "xiaomi" / "canvas.json").read_text())
+    assert download["patterns"] == canvases["xiaomi"]["patterns"]
+    index = json.loads((find_site / "canvas" / "index.json").read_text())
+    entry = next(entry for entry in index["canvases"] if entry["slug"] == "acme-robotics")
+    assert [(use["slug"], use["how"], use["url"]) for use in entry["patterns"]] == [
+        (slug, how, f"pattern/{slug}/") for slug, how in canvases["acme-robotics"]["patterns"].items()]
+
+
+def test_shared_patterns_lift_a_canvas_by_the_pattern_weight():
+    from canvas_gallery.blocks import BLOCK_KEYS
+    from canvas_gallery.model import Canvas, Industry, Pattern, PatternUse
+    from canvas_gallery.relate.related import related_links
+
+    industry = Industry("consumer-goods", "Consumer Goods", "")
+    razor = Pattern("razor-and-blade", "Razor and blade", (), "Cheap handle, dear blades.", "A book")
+
+    def canvas(slug, *patterns):
+        items = {key: (f"Thing{slug}x{index}",) for index, key in enumerate(BLOCK_KEYS)}
+        return Canvas(slug=slug, name=slug.title(), industry=industry, summary="", items=items,
+                      path=f"seeds/{slug}.yaml", patterns=tuple(PatternUse(p, "How") for p in patterns))
+
+    # Alike in everything but patterns: without the weight, ties go by slug; with it, the shared pattern wins.
+    canvases = [canvas("alpha", razor), canvas("bravo"), canvas("zulu", razor)]
+    assert [link.slug for link in related_links(canvases, 1, 0.0)("alpha")] == ["bravo"]
+    [link] = related_links(canvases, 1, 0.5)("alpha")
+    assert (link.slug, link.reason) == ("zulu", "also razor and blade")
