@@ -353,3 +353,16 @@ def test_shared_patterns_lift_a_canvas_by_the_pattern_weight():
     assert [link.slug for link in related_links(canvases, 1, 0.0)("alpha")] == ["bravo"]
     [link] = related_links(canvases, 1, 0.5)("alpha")
     assert (link.slug, link.reason) == ("zulu", "also razor and blade")
+
+
+def test_an_edited_pattern_list_reaches_cached_canvases(seeds_copy, tmp_path):
+    cache = tmp_path / "seeds.pickle"
+    first = load_gallery(seeds_copy, cache_file=cache).by_slug()["acme-robotics"]
+    assert first.patterns[0].pattern.name == "Razor and blade"
+    path = seeds_copy / "patterns.yaml"
+    path.write_text(path.read_text().replace("name: Razor and blade", "name: Razor and blades"))
+    again = load_gallery(seeds_copy, cache_file=cache).by_slug()["acme-robotics"]
+    assert again.patterns[0].pattern.name == "Razor and blades"
+    path.write_text(path.read_text().replace("- slug: razor-and-blade", "- slug: razor-blade"))
+    with pytest.raises(SeedErrors, match=r"acme-robotics.yaml:\d+: patterns.razor-and-blade: unknown pattern"):
+        load_gallery(seeds_copy, cache_file=cache)
