@@ -17,7 +17,7 @@ from pathlib import Path
 from ..blocks import BLOCK_KEYS, MAX_ITEMS, MIN_ITEMS
 from ..outputs.downloads import seed_json
 from ..plumbing.forked import map_forked
-from ..model import Canvas, Figure, Industry, Pattern, Source
+from ..model import Canvas, Figure, Industry, Pattern, PatternUse, Source
 from .patterns import PATTERNS_FILE, check_patterns, load_patterns
 from .seed_cache import SeedCache
 from .yaml_lines import YamlProblem, load_located
@@ -428,8 +428,8 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
         canvas = cache.get(display_path, raw, industries)
         if canvas is None:
             to_parse.append((slug, display_path, raw))
-        else:
-            canvas.patterns = tuple(type(use)(patterns[use.pattern.slug], use.how) for use in canvas.patterns)
+        else:  # a cached copy: share this run's Pattern objects, as for its Industry
+            canvas.patterns = tuple(PatternUse(patterns[use.pattern.slug], use.how) for use in canvas.patterns)
             canvases[slug] = canvas
             if on_file is not None:
                 on_file()
@@ -439,7 +439,7 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
         problems += found
         if canvas is not None:
             canvas.industry = industries[canvas.industry.slug]  # a worker's copy -> this run's Industry
-            canvas.patterns = tuple(type(use)(patterns[use.pattern.slug], use.how) for use in canvas.patterns)
+            canvas.patterns = tuple(PatternUse(patterns[use.pattern.slug], use.how) for use in canvas.patterns)
             cache.put(display_path, raw, canvas)
             canvases[slug] = canvas
     # Checking single files (an editor's quick check) leaves cross-file links to the full build.
