@@ -62,4 +62,4 @@ test: $(VENV)/.installed $(VENV)/.test-installed chromium tests/tools/node_modul
 	$(BIN)/python -m pytest
 
 update-screenshots: $(VENV)/.test-installed chromium
-	UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_screenshots.py
+	UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests -k looks_like_its_reference

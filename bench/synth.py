@@ -60,7 +60,7 @@ def real_pools(folder: Path = REAL_SEEDS) -> RealPools:
                                          {key: [] for key in BLOCK_KEYS}, [])
     seen = {key: set() for key in BLOCK_KEYS}
     for path in sorted(Path(folder).glob("*.yaml")):
-        if path.name == "industries.yaml":
+        if path.name in ("industries.yaml", "patterns.yaml"):  # the lists, not canvases
             continue
         seed = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         if seed.get("draft"):

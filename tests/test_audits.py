@@ -23,6 +23,8 @@ PREFIX = "repo"
 PAGE_KINDS = {
     "gallery": "/",
     "industry": "/industry/consumer-electronics/",
+    "patterns": "/patterns/",
+    "pattern": "/pattern/razor-and-blade/",
     "canvas": "/canvas/xiaomi/",
     "about": "/about/",
     "search": "/search/?q=phone",

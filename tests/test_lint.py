@@ -52,11 +52,13 @@ def lint_seed(tmp_path: Path, text: str, others: dict[str, str] | None = None) -
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(FIXTURES / "seeds" / "industries.yaml", seeds)
+    shutil.copy(FIXTURES / "seeds" / "patterns.yaml", seeds)
     (seeds / "example.yaml").write_text(text)
     for slug, other in (others or {}).items():
         (seeds / f"{slug}.yaml").write_text(other)
     gallery = load_gallery(seeds)
-    return [str(finding) for finding in lint_canvases(gallery.canvases, today=TODAY)]
+    # The example seeds name no pattern on purpose: missing-patterns has its own test (test_patterns.py).
+    return [str(finding) for finding in lint_canvases(gallery.canvases, today=TODAY) if finding.rule != "missing-patterns"]
 
 
 def with_items(block: str, items: str) -> str:
@@ -304,6 +306,7 @@ def test_invoke_lint_prints_file_line_rule_message_and_fails_on_errors(tmp_path)
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(FIXTURES / "seeds" / "industries.yaml", seeds)
+    shutil.copy(FIXTURES / "seeds" / "patterns.yaml", seeds)
     (seeds / "example.yaml").write_text(with_items("key_partners", "[Partners, Cellulose mill in Sweden]"))
     result = invoke("lint", "--seeds", str(seeds))
     assert result.returncode != 0
@@ -314,6 +317,7 @@ def test_build_stops_on_lint_errors_and_keeps_no_site(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(FIXTURES / "seeds" / "industries.yaml", seeds)
+    shutil.copy(FIXTURES / "seeds" / "patterns.yaml", seeds)
     (seeds / "example.yaml").write_text(with_items("channels", "[Own web shop, Own web shop]"))
     output = tmp_path / "output"
     result = invoke("build", "--output", str(output), "--seeds", str(seeds))
@@ -326,6 +330,7 @@ def test_build_lists_lint_warnings_and_succeeds(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(FIXTURES / "seeds" / "industries.yaml", seeds)
+    shutil.copy(FIXTURES / "seeds" / "patterns.yaml", seeds)
     (seeds / "example.yaml").write_text(with_items("cost_structure", "[Sales and marketing, Postage]"))
     output = tmp_path / "output"
     result = invoke("build", "--output", str(output), "--seeds", str(seeds))
@@ -339,6 +344,7 @@ def test_lint_checks_drafts_only_when_asked(tmp_path, drafts):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(FIXTURES / "seeds" / "industries.yaml", seeds)
+    shutil.copy(FIXTURES / "seeds" / "patterns.yaml", seeds)
     (seeds / "example.yaml").write_text(with_items("key_partners", "[Partners]") + "draft: true\n")
     result = invoke("lint", "--seeds", str(seeds), *(["--drafts"] if drafts else []))
     assert (result.returncode != 0) == drafts

@@ -17,7 +17,7 @@ import pytest
 
 from sitebuild import FIXTURES, ROOT, build
 
-FIXTURE_CANVASES = len(set((FIXTURES / "seeds").glob("*.yaml")) - {FIXTURES / "seeds" / "industries.yaml"})
+FIXTURE_CANVASES = len(set((FIXTURES / "seeds").glob("*.yaml")) - {FIXTURES / "seeds" / name for name in ("industries.yaml", "patterns.yaml")})
 SCREEN_COLUMNS, SCREEN_LINES = 120, 100  # room for the whole build's output: nothing scrolls away
 # A bar as rich draws it: label, bar, done/total, time left (h:mm:ss, or -:--:-- at first).
 BAR = r"{label}\s+━+\s+(\d+)/(\d+)\s+(\d+:\d\d:\d\d|-:--:--)"

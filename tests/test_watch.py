@@ -168,7 +168,7 @@ def test_a_new_canvas_builds_the_whole_site(watching):
 def test_only_edited_canvases_are_previewed_and_everything_else_rebuilds(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    for name in ("a.yaml", "b.yaml", "industries.yaml"):
+    for name in ("a.yaml", "b.yaml", "industries.yaml", "patterns.yaml"):
         (seeds / name).write_text("name: one\n", encoding="utf-8")
     before = snapshot(seeds)
     (seeds / "a.yaml").write_text("name: two, longer\n", encoding="utf-8")  # edited
@@ -183,6 +183,10 @@ def test_only_edited_canvases_are_previewed_and_everything_else_rebuilds(tmp_pat
     (seeds / "industries.yaml").write_text("name: other industries\n", encoding="utf-8")
     found = changes(before, snapshot(seeds), seeds)
     assert (found.edited_seeds, found.rebuild) == ([], [seeds / "industries.yaml"])
+    before = snapshot(seeds)
+    (seeds / "patterns.yaml").write_text("name: other patterns\n", encoding="utf-8")
+    found = changes(before, snapshot(seeds), seeds)
+    assert (found.edited_seeds, found.rebuild) == ([], [seeds / "patterns.yaml"])
     assert not changes(snapshot(seeds), snapshot(seeds), seeds)
 
 

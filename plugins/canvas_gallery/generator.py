@@ -18,6 +18,7 @@ from .writeup.analysis import analysis_context, analysis_sections
 from .outputs.compare import compare_choices, compare_index, index_json
 from .outputs.downloads import downloads_for, export_files
 from .blocks import BLOCKS, MAX_ITEMS
+from .generator_patterns import PatternPages
 from .after_pelican.exports_render import rendered_downloads
 from .after_pelican.search_shards import shards_for
 from .load.limits import current_limits
@@ -67,7 +68,7 @@ class CanvasPage:
     analysis: list = field(default_factory=list)  # AnalysisSection list
 
 
-class CanvasGenerator(Generator):
+class CanvasGenerator(PatternPages, Generator):
     """Loads ``CANVAS_SEEDS_PATH`` in ``generate_context`` and writes the pages in ``generate_output``."""
 
     def seeds_path(self) -> str:
@@ -110,7 +111,8 @@ class CanvasGenerator(Generator):
         shown = [canvas for canvas in canvases if canvas.slug in self.only] if self.only else canvases
         self.start_social_cards(shown, pages_by_industry, len(canvases))  # drawn in the background from here on
         with self.stats.step("relate"):
-            links_of = related_links(canvases, setting(self.settings, "CANVAS_RELATED_COUNT"))
+            links_of = related_links(canvases, setting(self.settings, "CANVAS_RELATED_COUNT"),
+                                     setting(self.settings, "CANVAS_PATTERN_WEIGHT"))
             siteurl = self.settings["SITEURL"]
             texts = analysis_context(canvases, {c.slug: f"{siteurl}/{c.url}" for c in canvases})
 
@@ -131,13 +133,14 @@ class CanvasGenerator(Generator):
         self.context["canvases"] = gallery.canvases
         self.context["industry_pages"] = self.industry_pages
         self.context["canvas_pages"] = self.canvas_pages
+        self.add_pattern_context(gallery)
         self.add_find_context(gallery.canvases)
         self.add_editor_context(gallery)
         logger.info("Canvas Gallery: %d canvases in %d industries", len(gallery.canvases), len(self.industry_pages))
 
     def generate_output(self, writer):
         writer = self.stats.writer(writer)  # times render and write, counts pages for the progress bar
-        self.stats.expect("pages", len(self.canvas_pages) + len(self.industry_pages) + 3)
+        self.stats.expect("pages", len(self.canvas_pages) + len(self.industry_pages) + len(self.pattern_pages) + 4)
         canvas_template = self.get_template("canvas")
         for page in self.canvas_pages:
             writer.write_file(page.canvas.save_as, canvas_template, self.context, page=page, canvas=page.canvas,
@@ -152,6 +155,7 @@ class CanvasGenerator(Generator):
         for industry_page in self.industry_pages:
             writer.write_file(industry_page.save_as, industry_template, self.context, industry_page=industry_page,
                               url=industry_page.url, **self.industry_seo(industry_page))
+        self.write_pattern_pages(writer)
         listed = sum(len(industry_page.featured) for industry_page in self.industry_pages)
         writer.write_file(setting(self.settings, "CANVAS_GALLERY_SAVE_AS"), self.get_template("gallery"), self.context,
                           url="", listed_count=listed, **self.gallery_seo())
@@ -179,7 +183,8 @@ class CanvasGenerator(Generator):
         self.write_downloads(canvases)
         related = {page.canvas.slug: [other.slug for other, _ in page.related] for page in self.canvas_pages}
         self.write_bytes(setting(self.settings, "CANVAS_INDEX_SAVE_AS"),
-                         index_json(compare_index(canvases, related, json_as)).encode("utf-8"))
+                         index_json(compare_index(canvases, related, json_as,
+                                                  setting(self.settings, "CANVAS_PATTERN_URL"))).encode("utf-8"))
         for name in ("search", "compare"):
             writer.write_file(setting(self.settings, f"CANVAS_{name.upper()}_SAVE_AS"), self.get_template(name),
                               self.context, url=setting(self.settings, f"CANVAS_{name.upper()}_URL"))

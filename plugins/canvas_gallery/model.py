@@ -16,6 +16,25 @@ class Industry:
 
 
 @dataclass(frozen=True)
+class Pattern:
+    """A business-model pattern from seeds/patterns.yaml (razor and blade, freemium, ...)."""
+
+    slug: str
+    name: str
+    aliases: tuple[str, ...]
+    definition: str
+    source: str  # where the pattern is described, as a citation
+
+
+@dataclass(frozen=True)
+class PatternUse:
+    """One pattern a canvas uses, with the canvas's one line on how."""
+
+    pattern: Pattern
+    how: str
+
+
+@dataclass(frozen=True)
 class Figure:
     """A table of figures that belongs to one block, always with its year and source."""
 
@@ -63,6 +82,7 @@ class Canvas:
     headquarters: str = ""
     updated: datetime.date | None = None
     draft: bool = False
+    patterns: tuple[PatternUse, ...] = ()  # in the seed's order
     lines: dict[tuple, int] = field(default_factory=dict, repr=False)  # field path -> line in the seed
     # The seed as JSON, its download: made where the seed is parsed (in the load's workers, then cached).
     seed_json: str = field(default="", repr=False)

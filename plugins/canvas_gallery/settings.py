@@ -18,6 +18,14 @@ DEFAULTS = {
     "CANVAS_GALLERY_CARDS": 6,
     # How many related canvases each canvas page links to.
     "CANVAS_RELATED_COUNT": 6,
+    # What sharing business-model patterns adds to how related two canvases are: this weight times the
+    # Jaccard overlap of their patterns (relate/shared_patterns.py); a shared block of items adds up to ~1.5.
+    "CANVAS_PATTERN_WEIGHT": 0.5,
+    # The page of every business-model pattern with the pattern x industry matrix, and each pattern's page.
+    "CANVAS_PATTERNS_URL": "patterns/",
+    "CANVAS_PATTERNS_SAVE_AS": "patterns/index.html",
+    "CANVAS_PATTERN_URL": "pattern/{slug}/",
+    "CANVAS_PATTERN_SAVE_AS": "pattern/{slug}/index.html",
     # Slugs of the only canvases whose own pages, cards and downloads this build writes, related and
     # written up against the whole gallery (`invoke preview`); empty: a full build.
     "CANVAS_ONLY": (),

@@ -438,10 +438,19 @@ def shared_frames(sentences: list[tuple[Canvas, list]]) -> list[Finding]:
     return findings
 
 
+def missing_patterns(canvas: Canvas, today: datetime.date) -> list[Finding]:
+    """A canvas with no business-model pattern is missing from /patterns/ and from every pattern page."""
+    if canvas.patterns:
+        return []
+    return [_finding(canvas, ("name",), "missing-patterns", WARNING,
+                     "names no business-model pattern; add 'patterns:' with 1 to 5 slugs from seeds/patterns.yaml, "
+                     "each with one line on how this company uses it")]
+
+
 Rule = Callable[[Canvas, datetime.date], list[Finding]]
 CANVAS_RULES: tuple[Rule, ...] = (
     duplicate_items, generic_items, share_sums, figure_year_and_source, future_years, stale_figures,
-    contradictory_figures,
+    contradictory_figures, missing_patterns,
 )
 
 

@@ -17,7 +17,8 @@ from ..model import Canvas, Industry
 from ..plumbing.pickle_store import load_versioned, save_versioned
 
 _PLUGIN = Path(__file__).resolve().parent.parent
-_CODE = ("load/seeds.py", "model.py", "load/yaml_lines.py", "blocks.py", "outputs/downloads.py", "load/seed_cache.py")
+_CODE = ("load/seeds.py", "model.py", "load/yaml_lines.py", "blocks.py", "outputs/downloads.py", "load/seed_cache.py",
+         "load/patterns.py")
 
 
 def _code_version() -> bytes:

@@ -11,14 +11,15 @@ import functools
 import os
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..blocks import BLOCK_KEYS, MAX_ITEMS, MIN_ITEMS
 from ..outputs.downloads import seed_json
 from ..plumbing.forked import map_forked
-from ..model import Canvas, Figure, Industry, Source
+from ..model import Canvas, Figure, Industry, Pattern, PatternUse, Source
 from .limits import LimitSettingError, Limits, current_limits
+from .patterns import PATTERNS_FILE, check_patterns, load_patterns
 from .seed_cache import SeedCache
 from .yaml_lines import YamlProblem, load_located
 
@@ -30,6 +31,7 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED_KEYS = ("name", "industry", "summary", "blocks")
 OPTIONAL_KEYS = (
     "analysis", "figures", "related", "website", "founded", "headquarters", "sources", "updated", "draft",
+    "patterns",
 )
 FIGURE_KEYS = ("block", "caption", "year", "source", "columns", "rows")
 SOURCE_KEYS = ("title", "url")
@@ -64,6 +66,7 @@ class SeedErrors(Exception):
 class Gallery:
     canvases: list[Canvas]  # sorted by slug
     industries: list[Industry]  # in the order of industries.yaml
+    patterns: list[Pattern] = field(default_factory=list)  # every pattern of patterns.yaml, in its order
 
     def by_slug(self) -> dict[str, Canvas]:
         return {canvas.slug: canvas for canvas in self.canvases}
@@ -270,7 +273,7 @@ def _check_sources(checker: _FileChecker, value) -> tuple[Source, ...]:
     return tuple(sources)
 
 
-def _check_canvas(slug, display_path, document, industries, problems, limits: Limits) -> Canvas | None:
+def _check_canvas(slug, display_path, document, industries, problems, limits: Limits, patterns=None) -> Canvas | None:
     checker = _FileChecker(display_path, document.lines, problems, limits)
     data = document.value
     if not isinstance(data, dict):
@@ -360,6 +363,7 @@ def _check_canvas(slug, display_path, document, industries, problems, limits: Li
         headquarters=checker.text(data.get("headquarters", ""), ("headquarters",), required=False),
         updated=updated,
         draft=draft,
+        patterns=check_patterns(checker, data["patterns"], patterns or {}) if "patterns" in data else (),
         lines=document.lines,
     )
     return canvas if len(problems) == before else None
@@ -427,14 +431,17 @@ def load_industries(seeds_dir: Path, problems: list[SeedProblem], limits: Limits
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
-    return sorted(p for p in seeds_dir.iterdir() if p.suffix in SEED_SUFFIXES and p.name != INDUSTRIES_FILE)
+    return sorted(p for p in seeds_dir.iterdir() if p.suffix in SEED_SUFFIXES
+                  and p.name not in (INDUSTRIES_FILE, PATTERNS_FILE))
 
 
-def _parse_seed(slug: str, display_path: str, raw: bytes, industries: dict[str, Industry], limits: Limits):
+def _parse_seed(slug: str, display_path: str, raw: bytes, industries: dict[str, Industry], limits: Limits,
+                patterns=None):
     """(canvas or None, problems) for one seed file's bytes."""
     problems: list[SeedProblem] = []
     document = _read_document(Path(display_path), display_path, problems, limits, raw)
-    canvas = None if document is None else _check_canvas(slug, display_path, document, industries, problems, limits)
+    canvas = None if document is None else _check_canvas(slug, display_path, document, industries, problems, limits,
+                                                         patterns)
     if canvas is not None:
         canvas.seed_json = seed_json(document.value)
     return canvas, problems
@@ -455,9 +462,12 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
     except LimitSettingError as error:
         raise SeedErrors([SeedProblem("environment", 1, "", str(error))]) from None
     industries = load_industries(seeds_dir, problems, limits)
-    industries_file = seeds_dir / INDUSTRIES_FILE
-    # Keyed by the bounds too: a canvas cached under looser bounds is checked again under stricter ones.
-    cache = SeedCache(cache_file, repr(limits).encode() + (industries_file.read_bytes() if industries else b""))
+    patterns = load_patterns(seeds_dir, problems, limits)
+    # A canvas depends on both lists and on the bounds: either list edited, or a bound made stricter, every
+    # seed is checked again.
+    lists = b"".join((seeds_dir / name).read_bytes() if (seeds_dir / name).is_file() else b"\0"
+                     for name in (INDUSTRIES_FILE, PATTERNS_FILE))
+    cache = SeedCache(cache_file, repr(limits).encode() + lists)
     canvases: dict[str, Canvas] = {}
     first_path: dict[str, str] = {}
     to_parse: list[tuple[str, str, bytes]] = []  # (slug, display path, bytes) of seeds not in the cache
@@ -478,16 +488,18 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
         canvas = cache.get(display_path, raw, industries)
         if canvas is None:
             to_parse.append((slug, display_path, raw))
-        else:
+        else:  # a cached copy: share this run's Pattern objects, as for its Industry
+            canvas.patterns = tuple(PatternUse(patterns[use.pattern.slug], use.how) for use in canvas.patterns)
             canvases[slug] = canvas
             if on_file is not None:
                 on_file()
-    parsed = map_forked(lambda i: _parse_seed(*to_parse[i], industries, limits), len(to_parse), workers,
+    parsed = map_forked(lambda i: _parse_seed(*to_parse[i], industries, limits, patterns), len(to_parse), workers,
                         on_result=on_file)
     for (slug, display_path, raw), (canvas, found) in zip(to_parse, parsed):
         problems += found
         if canvas is not None:
             canvas.industry = industries[canvas.industry.slug]  # a worker's copy -> this run's Industry
+            canvas.patterns = tuple(PatternUse(patterns[use.pattern.slug], use.how) for use in canvas.patterns)
             cache.put(display_path, raw, canvas)
             canvases[slug] = canvas
     # Checking single files (an editor's quick check) leaves cross-file links to the full build.
@@ -504,7 +516,8 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
     cache.save()
     listed = [canvases[slug] for slug in sorted(canvases) if include_drafts or not canvases[slug].draft]
     used = {canvas.industry.slug for canvas in listed}
-    return Gallery(listed, [industry for industry in industries.values() if industry.slug in used])
+    return Gallery(listed, [industry for industry in industries.values() if industry.slug in used],
+                   list(patterns.values()))
 
 
 def main(argv: list[str]) -> int:

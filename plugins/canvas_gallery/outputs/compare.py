@@ -32,8 +32,9 @@ def compare_choices(canvas: Canvas, related: list[Canvas], same_industry: list[C
     return CompareChoices(list(related), others[:limit])
 
 
-def compare_index(canvases: list[Canvas], related: dict[str, list[str]], json_save_as: str) -> dict:
-    """Slugs, names, industries and data files of every canvas, and the nine blocks in reading order."""
+def compare_index(canvases: list[Canvas], related: dict[str, list[str]], json_save_as: str,
+                  pattern_url: str = "pattern/{slug}/") -> dict:
+    """Slugs, names, industries, patterns and data files of every canvas, and the nine blocks in reading order."""
     return {
         "blocks": [{"key": spec.key, "label": spec.label} for spec in BLOCKS],
         "canvases": [
@@ -45,6 +46,8 @@ def compare_index(canvases: list[Canvas], related: dict[str, list[str]], json_sa
                 "url": canvas.url,
                 "json": json_save_as.format(slug=canvas.slug),
                 "related": list(related.get(canvas.slug, [])),
+                "patterns": [{"slug": use.pattern.slug, "name": use.pattern.name, "how": use.how,
+                              "url": pattern_url.format(slug=use.pattern.slug)} for use in canvas.patterns],
             }
             for canvas in canvases
         ],

@@ -2,7 +2,7 @@
 
 ``invoke watch`` (tasks.py) looks every half second. An edited seed needs only a preview of its canvas
 (``invoke preview``: its page, card and downloads, in a second or two); anything else (a seed added or
-removed, ``industries.yaml``, the theme, the hand-written pages, the settings) changes pages that list
+removed, ``industries.yaml``, ``patterns.yaml``, the theme, the hand-written pages, the settings) changes pages that list
 or describe many canvases, so the whole site is built again.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..load.patterns import PATTERNS_FILE
 from ..load.seeds import INDUSTRIES_FILE, SEED_SUFFIXES
 
 Snapshot = dict[Path, tuple[int, int]]  # file -> (modification time in ns, size)
@@ -42,7 +43,8 @@ def changes(before: Snapshot, after: Snapshot, seeds_dir: Path) -> Changes:
     for path in sorted(before.keys() | after.keys()):
         if before.get(path) == after.get(path):
             continue
-        is_canvas = path.parent == seeds_dir and path.suffix in SEED_SUFFIXES and path.name != INDUSTRIES_FILE
+        is_canvas = (path.parent == seeds_dir and path.suffix in SEED_SUFFIXES
+                     and path.name not in (INDUSTRIES_FILE, PATTERNS_FILE))
         if is_canvas and path in before and path in after:
             found.edited_seeds.append(path)
         else:

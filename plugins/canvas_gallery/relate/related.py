@@ -4,8 +4,9 @@ How related two canvases are is one symmetric score:
 
 - per block, the cosine of their TF-IDF term vectors (terms.py), weighted by block: customers and
   revenue count most, costs least;
-- plus a bonus for the same industry, for sharing revenue models (traits.py), and for an editor of
-  the other canvas having picked this one ("symmetric-aware": a pick is a hint in both directions).
+- plus a bonus for the same industry, for sharing revenue models (traits.py), for sharing business-model
+  patterns (shared_patterns.py, ``CANVAS_PATTERN_WEIGHT``), and for an editor of the other canvas having
+  picked this one ("symmetric-aware": a pick is a hint in both directions).
 
 Dot products go through an inverted index (term -> canvases using it, as numpy arrays), so a canvas is
 only compared with canvases it shares a term with; terms used by a large share of all canvases carry almost no
@@ -29,6 +30,7 @@ from ..blocks import BLOCK_KEYS
 from ..writeup.english import Lexicon, join_list
 from ..plumbing.forked import map_forked
 from ..model import Canvas
+from .shared_patterns import DEFAULT_PATTERN_WEIGHT, PatternOverlap, shared_pattern_reasons
 from .terms import TermStats, best_item_match, terms
 from .traits import revenue_models
 
@@ -145,8 +147,9 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
 
 
 class _Relater:
-    def __init__(self, canvases: list[Canvas]):
+    def __init__(self, canvases: list[Canvas], pattern_weight: float = DEFAULT_PATTERN_WEIGHT):
         self.canvases = sorted(canvases, key=lambda c: c.slug)
+        self.patterns = PatternOverlap(self.canvases, pattern_weight)
         self.slugs = [canvas.slug for canvas in self.canvases]
         self.index_of = {slug: i for i, slug in enumerate(self.slugs)}
         # From the caller's list, not the sorted copy: analysis.py asks for the same list and reuses them.
@@ -193,7 +196,8 @@ class _Relater:
 
     def ranked(self, i: int, need: int) -> list[int]:
         """The ``need`` best canvases for canvas i, best first, ties by slug."""
-        content = self.content_scores(i)
+        # Shared patterns count as content: a canvas sharing only patterns is still found best-first.
+        content = self.content_scores(i) + self.patterns.bonus(i)
         slug, profiles, industry = self.slugs, self.profiles, self.profiles[i].industry
         best: list = []  # (-score, slug, index), at most ``need``, kept sorted
         floor = float("-inf")  # the score a newcomer has to reach, once ``need`` are found
@@ -295,7 +299,7 @@ class _Relater:
         industry = [f"same industry: {b.canvas.industry.name.lower()}"] if same_industry else []
         shared_models = sorted(a.revenue & b.revenue, key=lambda label: (label == "product sales", label))
         revenue = [f"similar revenue model: {join_list(shared_models[:2])}"] if shared_models else []
-        ordered = strong + industry + revenue + weak
+        ordered = shared_pattern_reasons(a.canvas, b.canvas) + strong + industry + revenue + weak
         if b.canvas.slug in a.canvas.related or a.canvas.slug in b.canvas.related:
             ordered.append("picked by the editors for comparison")
         return ordered or ["similar business model"]
@@ -319,11 +323,12 @@ class _Relater:
         return links
 
 
-def related_links(canvases: list[Canvas], count: int) -> Callable[[str], list[RelatedLink]]:
+def related_links(canvases: list[Canvas], count: int,
+                  pattern_weight: float = DEFAULT_PATTERN_WEIGHT) -> Callable[[str], list[RelatedLink]]:
     """slug -> that canvas's related links: the editor's picks, then the best matches, at most ``count``
     in all. The work shared by every canvas (term statistics, postings) is done here, once, before any
     fork; each call then relates one canvas against the whole gallery."""
-    relater = _Relater(canvases)
+    relater = _Relater(canvases, pattern_weight)
     return lambda slug: relater.links(relater.index_of[slug], count)
 
 

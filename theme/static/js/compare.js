@@ -1,5 +1,6 @@
 // The compare page: two canvases side by side, block by block, from their JSON downloads.
-// Items both canvases share (ignoring case, accents and punctuation) are highlighted.
+// Items both canvases share (ignoring case, accents and punctuation) are highlighted; so are the business-model
+// patterns both use, marked "in both" in words as well.
 // The URL keeps the pair (?a=<slug>&b=<slug>); the pickers come from the canvas index.
 (function () {
   "use strict";
@@ -87,9 +88,29 @@
     return column;
   }
 
+  // A canvas's patterns under its name: each links to its pattern page; those the other canvas uses too say so.
+  function patternList(entry, other) {
+    var theirs = (other.patterns || []).map(function (use) { return use.slug; });
+    var list = element("ul", "compare__patterns");
+    list.setAttribute("aria-label", "Business model patterns of " + entry.name);
+    (entry.patterns || []).forEach(function (use) {
+      var item = element("li");
+      var link = element("a", "chip", use.name);
+      link.href = siteurl + use.url;
+      item.appendChild(link);
+      if (theirs.indexOf(use.slug) !== -1) {
+        item.className = "is-shared";
+        item.appendChild(element("strong", "compare__in-both", " in both"));
+      }
+      item.appendChild(element("span", "compare__how", " " + use.how));
+      list.appendChild(item);
+    });
+    return list;
+  }
+
   function draw(entryA, canvasA, entryB, canvasB) {
     var heads = element("div", "compare__heads");
-    [entryA, entryB].forEach(function (entry) {
+    [entryA, entryB].forEach(function (entry, which) {
       var head = element("div", "compare__head");
       var title = element("h2");
       var link = element("a", "", entry.name);
@@ -97,6 +118,7 @@
       title.appendChild(link);
       head.appendChild(title);
       head.appendChild(element("p", "compare__industry", entry.industry_name));
+      if ((entry.patterns || []).length) head.appendChild(patternList(entry, which ? entryA : entryB));
       heads.appendChild(head);
     });
     var nodes = [heads];
