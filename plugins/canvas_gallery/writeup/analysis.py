@@ -67,17 +67,15 @@ SIMILAR = (
 
 # The introduction: where the canvas stands in its industry, then the closest of the editors' picks outside it.
 IN_INDUSTRY = (
-    "Of the {peers} other {industry} canvases in the gallery, {neighbours} {are} among those linked below as "
-    "related.",
+    "Of the {peers} other {industry} canvases in the gallery, {neighbours} {are} linked below as related.",
     "Within {industry}, the related {canvases} linked below {are} {neighbours}.",
-    "{neighbours} {are} the {industry} {canvases} linked below as related, out of {peers} others in the gallery.",
     "For a comparison within {industry}, the gallery links {name} to {neighbours}.",
     "Among the related canvases below, {neighbours} {come} from {industry} as well.",
 )
-# Every other canvas of the industry is named: "closest" would say nothing.
+# Every other canvas of the industry is linked.
 WHOLE_INDUSTRY = (
-    "The gallery's other {industry} {canvases} {are} {neighbours}.",
-    "{name} shares the {industry} section of the gallery with {neighbours}.",
+    "The gallery's other {industry} {canvases}, {neighbours}, {are} all linked below.",
+    "{name} shares the {industry} section of the gallery with {neighbours}, all linked below.",
 )
 ALONE_IN_INDUSTRY = (
     "{name} is the only {industry} canvas in the gallery so far; the nearest elsewhere are {neighbours}.",
@@ -162,11 +160,13 @@ class _Writer:
         found = best_item_match(key, self.canvas.items[key], other.items[key], stats)
         if not found or found.weight < COMPARABLE or len(found.shared) < 2:
             return None
+        mine, theirs = self.canvas.items[key][found.mine], other.items[key][found.theirs]
+        if mine.casefold() == theirs.casefold():
+            return None  # the same entry on both: quoting it shows no difference
         rare = math.log((stats.canvas_count + 1) / (RARE_DF + 0.5))
         if not any(stats.idf(key, term) >= rare for term in found.shared):
             return None
-        lighter = min(sum(stats.idf(key, term) for term in terms(item))
-                      for item in (self.canvas.items[key][found.mine], other.items[key][found.theirs]))
+        lighter = min(sum(stats.idf(key, term) for term in terms(item)) for item in (mine, theirs))
         return found if lighter and found.weight >= COVERAGE * lighter else None
 
     def comparison(self, key: str) -> str | None:
@@ -196,7 +196,7 @@ class _Writer:
             return None
         industry = self.canvas.industry
         peers = self.context.industry_sizes.get(industry.slug, 1) - 1
-        same = [other.name for other in self.related if other.industry.slug == industry.slug][:3]
+        same = [other.name for other in self.related if other.industry.slug == industry.slug]  # all, never a few
         one = len(same) == 1
         slots = dict(industry=industry.name, come="comes" if one else "come", are="is" if one else "are",
                      canvases="canvas" if one else "canvases")
