@@ -177,18 +177,11 @@ def test_an_industry_named_whole_is_not_called_closest():
     assert "Bolt and Crank" in text and "closest" not in text and "nearest" not in text
 
 
-def test_the_match_outside_the_industry_is_an_editors_pick():
-    """A score alone finds a carmaker's paint supplier; only a canvas an editor picked is set beside it."""
-    paints = Industry("chemicals", "Chemicals", "")
-    carmaker = make_canvas("carmaker", name="Carmaker", customer_segments=["Fleet buyers of hybrid cars"],
-                           analysis=WRITTEN)
-    painter = Canvas(**{**make_canvas("painter", name="Painter", customer_segments=["Car plants and fleet buyers "
-                                                                                   "of hybrid cars"]).__dict__,
-                        "industry": paints})
-    gallery = [carmaker, painter, *(make_canvas(f"x{n}", analysis=WRITTEN) for n in range(40))]
-    assert "Car plants" not in intro_text(carmaker, [painter], gallery)
-    picked = Canvas(**{**carmaker.__dict__, "related": ("painter",)})
-    assert "Car plants and fleet buyers of hybrid cars" in intro_text(picked, [painter], [picked, *gallery[1:]])
+def test_one_or_two_linked_canvases_read_as_such():
+    for count, expected in ((1, "is linked below"), (2, "both linked below")):
+        canvases = [make_canvas(f"c{n}", name=f"C{n}", analysis=WRITTEN) for n in range(count + 1)]
+        text = intro_text(canvases[0], canvases[1:], canvases)
+        assert expected in text and "all linked" not in text, text
 
 
 def test_the_same_entry_on_both_canvases_is_not_quoted():

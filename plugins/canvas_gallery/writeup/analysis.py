@@ -65,33 +65,20 @@ SIMILAR = (
     "For comparison, {other} lists “{their}”.",
 )
 
-# The introduction: where the canvas stands in its industry, then the closest of the editors' picks outside it.
+# The introduction: which of the related canvases linked below come from the canvas's own industry.
 IN_INDUSTRY = (
     "Of the {peers} other {industry} canvases in the gallery, {neighbours} {are} linked below as related.",
     "Within {industry}, the related {canvases} linked below {are} {neighbours}.",
     "For a comparison within {industry}, the gallery links {name} to {neighbours}.",
     "Among the related canvases below, {neighbours} {come} from {industry} as well.",
 )
-# Every other canvas of the industry is linked.
+# Every other canvas of the industry is linked; {all} is "both" or "all" ("" for one).
 WHOLE_INDUSTRY = (
-    "The gallery's other {industry} {canvases}, {neighbours}, {are} all linked below.",
-    "{name} shares the {industry} section of the gallery with {neighbours}, all linked below.",
+    "The gallery's other {industry} {canvases}, {neighbours}, {are} {all}linked below.",
+    "{name} shares the {industry} section of the gallery with {neighbours}, {all}linked below.",
 )
-ALONE_IN_INDUSTRY = (
-    "{name} is the only {industry} canvas in the gallery so far; the nearest elsewhere are {neighbours}.",
-    "No other {industry} canvas is in the gallery yet, so {its} closest comparisons are {neighbours}.",
-)
-NONE_IN_INDUSTRY = (
-    "None of the {peers} other {industry} canvases ranks among {its} closest matches, which are {neighbours}.",
-    "{its} nearest matches here lie outside {industry}: {neighbours}.",
-)
-# An editor picked {other} for comparison; the entry quoted is the closest pair of items the two share.
-ACROSS = (
-    "Outside {industry}, the editors set {name} beside {other}, filed under {other_industry}; {other_its} "
-    "{nouns} include “{their}”.",
-    "Beyond {industry}, {other} is the editors' pick for comparison, with “{their}” among its {nouns}.",
-    "The editors also compare {name} with {other}, from {other_industry}, whose {nouns} include “{their}”.",
-)
+ALONE_IN_INDUSTRY = ("{name} is the only {industry} canvas in the gallery so far.",)
+NONE_IN_INDUSTRY = ("None of the {peers} other {industry} canvases is among the related canvases linked below.",)
 
 
 @dataclass(frozen=True)
@@ -134,7 +121,6 @@ class _Writer:
         # side differ.
         self.turn = context.turns.get(canvas.slug, 0)
         self.uses = {other.slug: 0 for other in related}  # spread comparisons over the related canvases
-        self.quoted = set()  # (slug, block key) pairs the introduction has quoted already
 
     def pick(self, options, *slot):
         return choose(options, self.canvas.slug, *slot)
@@ -173,7 +159,7 @@ class _Writer:
         """One sentence setting this block beside a related canvas with a closely matching item, or None."""
         matches = []
         for order, other in enumerate(self.related):
-            found = (other.slug, key) not in self.quoted and self.comparable(other) and self.match(key, other)
+            found = self.comparable(other) and self.match(key, other)
             if found:
                 matches.append((self.uses[other.slug], -found.weight, order, other, found))
         if not matches:
@@ -201,28 +187,15 @@ class _Writer:
         slots = dict(industry=industry.name, come="comes" if one else "come", are="is" if one else "are",
                      canvases="canvas" if one else "canvases")
         if same and len(same) == peers:
-            return self.fill(WHOLE_INDUSTRY[self.turn % len(WHOLE_INDUSTRY)], neighbours=join_list(same), **slots)
+            linked = "" if one else "both " if len(same) == 2 else "all "
+            template = WHOLE_INDUSTRY[self.turn % len(WHOLE_INDUSTRY)].replace("{all}", linked)
+            return self.fill(template, neighbours=join_list(same), **slots)
         if same:
             return self.fill(IN_INDUSTRY[self.turn % len(IN_INDUSTRY)], neighbours=join_list(same),
                              peers=number_word(peers), **slots)
         table = ALONE_IN_INDUSTRY if peers == 0 else NONE_IN_INDUSTRY
-        return self.fill(table[self.turn % len(table)], peers=number_word(peers),
-                         neighbours=join_list([other.name for other in self.related[:3]]), **slots)
+        return self.fill(table[self.turn % len(table)], peers=number_word(peers), **slots)
 
-    def across_sentence(self) -> str | None:
-        """The first related canvas from another industry that an editor picked, by the block where the two
-        match best: a score alone also finds suppliers (a paint maker for a carmaker), not like businesses."""
-        for other in self.related:
-            if other.industry.slug == self.canvas.industry.slug or not self.picked(other):
-                continue
-            found = [(m.weight, key, m) for key in SECTION_ORDER if (m := self.match(key, other))]
-            if found:
-                _, key, best = max(found, key=lambda f: (f[0], -SECTION_ORDER.index(f[1])))
-                self.quoted.add((other.slug, key))
-                return self.fill(ACROSS[self.turn % len(ACROSS)], other=other.name, other_its=possessive(other.name),
-                                 their=other.items[key][best.theirs], nouns=ITEM_NOUNS[key][1],
-                                 industry=self.canvas.industry.name, other_industry=other.industry.name)
-        return None
 
 
 def _paragraph_html(sentences: list[str], mentions: Mentions, own_slug: str, linked: frozenset = frozenset()) -> str:
@@ -245,10 +218,6 @@ def analysis_sections(canvas: Canvas, related: list[Canvas] | None = None,
     missing = [key for key in SECTION_ORDER if not canvas.analysis.get(key) and canvas.items.get(key)]
     fallbacks = {key: writer.fallback(key) for key in missing[:budget]}
     budget -= len(fallbacks)
-    across = writer.across_sentence() if budget > 0 else None
-    if across:
-        intro.append(across)
-        budget -= 1
     mentions = context.mentions
     sections = []
     if intro:
