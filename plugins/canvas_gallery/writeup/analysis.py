@@ -131,6 +131,8 @@ class _Writer:
 
     def reference(self, other: Canvas, key: str) -> str:
         """How a sentence names another canvas; mentions.py turns the first one into a link."""
+        if other.name.endswith(")"):  # "Inditex (Zara)'s canvas" reads badly
+            return f"the {other.name}{CANVAS_SUFFIX}"
         return self.pick((f"the {other.name}{CANVAS_SUFFIX}", f"{possessive(other.name)} canvas"),
                          key, "reference", other.slug)
 
