@@ -7,9 +7,9 @@ import csv
 import io
 import json
 import re
-import sys
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from sitebuild import ROOT, SEEDS, build, copy_find_seeds
@@ -18,7 +18,7 @@ from sitebuild import ROOT, SEEDS, build, copy_find_seeds
 from canvas_gallery.blocks import BLOCK_KEYS
 from canvas_gallery.outputs.dataset import items_csv
 from canvas_gallery.model import Canvas, Industry
-from canvas_gallery.load.seeds import load_gallery
+from canvas_gallery.load.seeds import load_gallery, seed_files
 
 SITEURL = "https://example.org/gallery"
 CONTENT_LICENSE = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -55,7 +55,7 @@ def test_gallery_about_page_and_every_footer_link_the_dataset(site):
 
 def test_dataset_json_holds_every_canvas_with_the_fields_of_its_canvas_json(site, seeds):
     dataset = json.loads((site / "data" / "canvases.json").read_text(encoding="utf-8"))
-    slugs = sorted(seed.stem for seed in seeds.glob("*.yaml") if seed.name != "industries.yaml")
+    slugs = sorted(seed.stem for seed in seed_files(seeds))
     assert [canvas["slug"] for canvas in dataset["canvases"]] == slugs
     for canvas in dataset["canvases"]:
         own = json.loads((site / "canvas" / canvas["slug"] / "canvas.json").read_text(encoding="utf-8"))
@@ -63,6 +63,8 @@ def test_dataset_json_holds_every_canvas_with_the_fields_of_its_canvas_json(site
     assert {industry["slug"] for industry in dataset["industries"]} == {"automotive", "consumer-electronics",
                                                                         "consumer-goods"}
     assert [block["key"] for block in dataset["blocks"]] == list(BLOCK_KEYS)
+    listed = yaml.safe_load((seeds / "patterns.yaml").read_text(encoding="utf-8"))
+    assert [pattern["slug"] for pattern in dataset["patterns"]] == [pattern["slug"] for pattern in listed]
     assert dataset["license"] == CONTENT_LICENSE and dataset["url"] == f"{SITEURL}/data/"
 
 

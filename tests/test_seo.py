@@ -7,7 +7,6 @@ import io
 import json
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 

@@ -41,9 +41,9 @@ def dataset_attribution(site_name: str, url: str) -> str:
 
 
 def gallery_document(canvases: list[Canvas], industries: list[Industry], documents: dict[str, dict], *,
-                     name: str, description: str, url: str, site_name: str) -> dict:
-    """canvases.json: what the dataset is, the nine blocks, the industries, then every canvas with the
-    fields of its own canvas.json (``documents``, by slug) after its slug."""
+                     name: str, description: str, url: str, site_name: str, patterns=()) -> dict:
+    """canvases.json: what the dataset is, the nine blocks, the industries and the business-model patterns,
+    then every canvas with the fields of its own canvas.json (``documents``, by slug) after its slug."""
     modified = date_modified(canvases)
     document = {
         "name": name,
@@ -57,6 +57,9 @@ def gallery_document(canvases: list[Canvas], industries: list[Industry], documen
     document["blocks"] = [{"key": spec.key, "label": spec.label} for spec in BLOCKS]
     document["industries"] = [{"slug": industry.slug, "name": industry.name, "description": industry.description}
                               for industry in industries]
+    if patterns:
+        document["patterns"] = [{"slug": pattern.slug, "name": pattern.name, "aliases": list(pattern.aliases),
+                                 "definition": pattern.definition, "source": pattern.source} for pattern in patterns]
     document["canvases"] = [{"slug": canvas.slug, **documents[canvas.slug]} for canvas in canvases]
     return document
 

@@ -34,8 +34,9 @@ class DatasetGenerator(Generator):
         description = dataset_description(len(canvases), len(industries), site_name)
         documents = {canvas.slug: canvas_document(canvas, absolute_url(siteurl, canvas.url), site_name)
                      for canvas in canvases}
+        patterns = [pattern_page.pattern for pattern_page in self.context.get("pattern_pages", ())]
         document = gallery_document(canvases, industries, documents, name=name, description=description,
-                                    url=absolute_url(siteurl, page_url), site_name=site_name)
+                                    url=absolute_url(siteurl, page_url), site_name=site_name, patterns=patterns)
         files = [self.write_text("JSON", setting(self.settings, "CANVAS_DATASET_JSON_SAVE_AS"), "application/json",
                                  dataset_json(document)),
                  self.write_text("CSV", setting(self.settings, "CANVAS_DATASET_CSV_SAVE_AS"), "text/csv",
