@@ -1,5 +1,5 @@
 // The search page: runs Pagefind's JavaScript API (the index `invoke build` writes into pagefind/)
-// and shows each result's name, industry and a snippet. The URL keeps the query (?q=…&industry=…).
+// and shows each result's name, industry and a snippet. The URL keeps the query (?q=…&industry=…&kind=…).
 (function () {
   "use strict";
 
@@ -7,6 +7,7 @@
   if (!form) return;
   var input = document.getElementById("search-q");
   var industry = document.getElementById("search-industry");
+  var kind = document.getElementById("search-kind");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var pagefind = null;
@@ -52,10 +53,11 @@
     return item;
   }
 
-  function keepInUrl(query, sector) {
+  function keepInUrl(query, sector, sort) {
     var params = new URLSearchParams();
     if (query) params.set("q", query);
     if (sector) params.set("industry", sector);
+    if (sort) params.set("kind", sort);
     var search = params.toString();
     history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
   }
@@ -63,14 +65,18 @@
   async function run() {
     var query = input.value.trim();
     var sector = industry.value;
+    var sort = kind.value;  // company or business type
     var ticket = ++latest;
-    keepInUrl(query, sector);
-    if (!query && !sector) {
+    keepInUrl(query, sector, sort);
+    if (!query && !sector && !sort) {
       list.replaceChildren();
       status.textContent = "Type a word to search every canvas.";
       return;
     }
-    var options = sector ? { filters: { industry: sector } } : {};
+    var filters = {};
+    if (sector) filters.industry = sector;
+    if (sort) filters.kind = sort;
+    var options = { filters: filters };
     var search = await pagefind.search(query || null, options);
     if (ticket !== latest) return; // a newer query is already on its way
     var shown = search.results.slice(0, 50);
@@ -98,8 +104,11 @@
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
     if (params.get("industry")) industry.value = params.get("industry");
+    if (params.get("kind")) kind.value = params.get("kind");
+    if (kind.selectedIndex < 0) kind.value = "";
     input.addEventListener("input", run);
     industry.addEventListener("change", run);
+    kind.addEventListener("change", run);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       run();
