@@ -101,11 +101,12 @@ def example_problems(canvases: dict, known: set[str], problem) -> None:
     """Checks every business type's examples against the gallery (each must be a company canvas) and
     records on each company the types it is an example of. ``problem(canvas, field_path, message)``."""
     example_of: dict[str, list[str]] = {}
+    companies = {slug for slug in known if not (slug in canvases and canvases[slug].is_business_type)}
     for canvas in canvases.values():
         for index, slug in enumerate(canvas.examples):
             if slug not in known:
                 problem(canvas, ("examples", index),
-                        f"no canvas has the slug '{slug}'{close_matches(slug, known)}; "
+                        f"no canvas has the slug '{slug}'{close_matches(slug, companies)}; "
                         f"write the slug of a company canvas (its file name without .yaml) or remove it")
             elif slug in canvases and canvases[slug].is_business_type:
                 problem(canvas, ("examples", index),
