@@ -26,6 +26,8 @@ PAGE_KINDS = {
     "patterns": "/patterns/",
     "pattern": "/pattern/razor-and-blade/",
     "canvas": "/canvas/xiaomi/",
+    "business-type": "/canvas/coffee-shop/",
+    "business-types": "/business-types/",
     "about": "/about/",
     "search": "/search/?q=phone",
     "compare": "/compare/?a=xiaomi&b=apple",
@@ -88,6 +90,13 @@ def test_every_internal_url_answers_200_and_stays_under_the_sub_path(subpath_url
     assert escaped == []
     assert broken == []
     assert len(seen) > 100
+
+
+def test_the_crawl_includes_the_business_types_listing_and_a_type_page(subpath_url):
+    sitemap = urllib.request.urlopen(f"{subpath_url}/sitemap.xml").read().decode()
+    for path in (PAGE_KINDS["business-types"], PAGE_KINDS["business-type"]):
+        assert f"{subpath_url}{path}</loc>" in sitemap
+        assert urllib.request.urlopen(f"{subpath_url}{path}").status == 200
 
 
 def test_the_crawl_starts_from_every_sitemap_entry(subpath_url):

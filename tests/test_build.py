@@ -23,7 +23,7 @@ def test_every_canvas_page_has_the_nine_blocks_with_the_seed_items(gallery_site)
     assert gallery.canvases, "the gallery has no canvases"
     for canvas in gallery.canvases:
         page = soup(gallery_site / "canvas" / canvas.slug / "index.html")
-        assert page.h1.get_text(strip=True) == f"{canvas.name} Business Model Canvas"
+        assert page.h1.get_text(strip=True) == f"{canvas.title_name} Business Model Canvas"  # "Coffee Shop" for a type
         for spec in BLOCKS:
             [block] = page.select(f'[data-block="{spec.slug}"]')
             assert block.find(["h2", "h3"]).get_text(strip=True) == spec.label

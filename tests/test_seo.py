@@ -203,7 +203,7 @@ def test_every_page_has_one_breadcrumb_list_matching_its_visible_breadcrumbs(seo
         assert file_for(seo_site, listed[-1][1]) == seo_site / path
 
 
-def test_canvas_pages_have_an_article_about_the_company(seo_site):
+def test_canvas_pages_have_an_article_about_the_company_or_the_business_type(seo_site):
     for canvas in load_gallery(SEEDS).canvases:
         page = BeautifulSoup((seo_site / "canvas" / canvas.slug / "index.html").read_text(), "html.parser")
         [article] = of_type(page, "Article")
@@ -212,7 +212,9 @@ def test_canvas_pages_have_an_article_about_the_company(seo_site):
         assert article["url"] == f"{SITEURL}/canvas/{canvas.slug}/"
         assert article["image"] == meta(page, "og:image")
         company = article["about"]
-        assert company["@type"] == "Organization" and company["name"] == canvas.name
+        # A business type is a kind of business, which no Organization is (tests/test_kinds.py).
+        assert company["@type"] == ("DefinedTerm" if canvas.is_business_type else "Organization")
+        assert company["name"] == canvas.name
         assert company.get("url") == (canvas.website or None)
         assert company.get("foundingDate") == (str(canvas.founded) if canvas.founded else None)
         assert company.get("location", {}).get("name") == (canvas.headquarters or None)

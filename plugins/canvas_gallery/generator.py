@@ -66,6 +66,8 @@ class CanvasPage:
     industry_page: IndustryPage
     related: list = field(default_factory=list)  # (Canvas, reason) pairs
     analysis: list = field(default_factory=list)  # AnalysisSection list
+    examples: list = field(default_factory=list)  # a business type's company canvases
+    example_of: list = field(default_factory=list)  # a company's business types
 
 
 class CanvasGenerator(PatternPages, Generator):
@@ -127,9 +129,14 @@ class CanvasGenerator(PatternPages, Generator):
             written = map_forked(write_up, len(shown), workers, on_result=lambda: self.stats.advance("text"))
         self.canvas_pages = [
             CanvasPage(canvas, pages_by_industry[canvas.industry.slug],
-                       [(by_slug[link.slug], link.reason) for link in links], analysis)
+                       [(by_slug[link.slug], link.reason) for link in links], analysis,
+                       [by_slug[slug] for slug in canvas.examples if slug in by_slug],  # drafts left out
+                       [by_slug[slug] for slug in canvas.example_of if slug in by_slug])
             for canvas, (links, analysis) in zip(shown, written)
         ]
+        self.business_types = [canvas for canvas in canvases if canvas.is_business_type]
+        self.context["business_types"] = self.business_types
+        self.context["company_count"] = len(canvases) - len(self.business_types)
         self.context["canvases"] = gallery.canvases
         self.context["industry_pages"] = self.industry_pages
         self.context["canvas_pages"] = self.canvas_pages
@@ -140,7 +147,8 @@ class CanvasGenerator(PatternPages, Generator):
 
     def generate_output(self, writer):
         writer = self.stats.writer(writer)  # times render and write, counts pages for the progress bar
-        self.stats.expect("pages", len(self.canvas_pages) + len(self.industry_pages) + len(self.pattern_pages) + 4)
+        self.stats.expect("pages", len(self.canvas_pages) + len(self.industry_pages) + len(self.pattern_pages) + 4
+                          + bool(self.business_types))
         canvas_template = self.get_template("canvas")
         for page in self.canvas_pages:
             writer.write_file(page.canvas.save_as, canvas_template, self.context, page=page, canvas=page.canvas,
@@ -156,6 +164,10 @@ class CanvasGenerator(PatternPages, Generator):
             writer.write_file(industry_page.save_as, industry_template, self.context, industry_page=industry_page,
                               url=industry_page.url, **self.industry_seo(industry_page))
         self.write_pattern_pages(writer)
+        if self.business_types:
+            writer.write_file(setting(self.settings, "CANVAS_BUSINESS_TYPES_SAVE_AS"),
+                              self.get_template("business_types"), self.context,
+                              url=setting(self.settings, "CANVAS_BUSINESS_TYPES_URL"), **self.business_types_seo())
         listed = sum(len(industry_page.featured) for industry_page in self.industry_pages)
         writer.write_file(setting(self.settings, "CANVAS_GALLERY_SAVE_AS"), self.get_template("gallery"), self.context,
                           url="", listed_count=listed, **self.gallery_seo())
@@ -249,7 +261,7 @@ class CanvasGenerator(PatternPages, Generator):
         crumbs = [HOME_CRUMB, (page.industry_page.name, page.industry_page.url), (canvas.name, canvas.url)]
         image = self.absolute(self.write_social_card(page))
         article = canvas_article(
-            canvas, headline=f"{canvas.name} Business Model Canvas", url=self.absolute(canvas.url), image=image,
+            canvas, headline=f"{canvas.title_name} Business Model Canvas", url=self.absolute(canvas.url), image=image,
             publisher=self.publisher, industry_name=page.industry_page.name, language=self.settings["DEFAULT_LANG"])
         return {"breadcrumbs": crumbs, "social_image": image, "lastmod": canvas.updated,
                 "structured_data": [self.breadcrumb_data(crumbs), article]}
@@ -259,6 +271,14 @@ class CanvasGenerator(PatternPages, Generator):
         listing = item_list(f"{industry_page.name} Business Model Canvases", self.absolute(industry_page.url),
                             [(canvas.name, self.absolute(canvas.url)) for canvas in industry_page.canvases])
         return {"breadcrumbs": crumbs, "lastmod": latest_update(industry_page.canvases),
+                "structured_data": [self.breadcrumb_data(crumbs), listing]}
+
+    def business_types_seo(self) -> dict:
+        url = setting(self.settings, "CANVAS_BUSINESS_TYPES_URL")
+        crumbs = [HOME_CRUMB, ("Business types", url)]
+        listing = item_list("Business types: Business Model Canvases of kinds of business", self.absolute(url),
+                            [(canvas.title_name, self.absolute(canvas.url)) for canvas in self.business_types])
+        return {"breadcrumbs": crumbs, "lastmod": latest_update(self.business_types),
                 "structured_data": [self.breadcrumb_data(crumbs), listing]}
 
     def gallery_seo(self) -> dict:

@@ -54,6 +54,18 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """A variant of a business type that changes its model (dine-in or delivery-only), with a short note."""
+
+    name: str
+    note: str
+
+
+COMPANY = "company"
+BUSINESS_TYPE = "business-type"
+
+
+@dataclass(frozen=True)
 class Block:
     """One filled block of a canvas: its spec and the canvas's items."""
 
@@ -83,12 +95,33 @@ class Canvas:
     updated: datetime.date | None = None
     draft: bool = False
     patterns: tuple[PatternUse, ...] = ()  # in the seed's order
+    # A company (the default) or a business type: a kind of business, drawn from the companies that follow it.
+    kind: str = COMPANY
+    examples: tuple[str, ...] = ()  # a business type's company canvases, by slug
+    variants: tuple[Variant, ...] = ()  # a business type's variants that matter
+    example_of: tuple[str, ...] = ()  # a company's business types, by slug: filled in from their `examples`
     lines: dict[tuple, int] = field(default_factory=dict, repr=False)  # field path -> line in the seed
     # The seed as JSON, its download: made where the seed is parsed (in the load's workers, then cached).
     seed_json: str = field(default="", repr=False)
     # Filled in by the generator from the URL settings, as Pelican does for its own content.
     url: str = ""
     save_as: str = ""
+
+    @property
+    def is_business_type(self) -> bool:
+        return self.kind == BUSINESS_TYPE
+
+    @property
+    def kind_label(self) -> str:
+        """The kind as a visitor reads it, and as the search filter names it."""
+        return "business type" if self.is_business_type else "company"
+
+    @property
+    def title_name(self) -> str:
+        """The name as page titles use it: a business type's words capitalised ("Coffee Shop"), a company's as written."""
+        if not self.is_business_type:
+            return self.name
+        return " ".join(word[:1].upper() + word[1:] for word in self.name.split(" "))
 
     @property
     def blocks(self) -> tuple[Block, ...]:

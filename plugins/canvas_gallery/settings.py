@@ -11,6 +11,9 @@ DEFAULTS = {
     "CANVAS_SAVE_AS": "canvas/{slug}/index.html",
     "CANVAS_INDUSTRY_URL": "industry/{slug}/",
     "CANVAS_INDUSTRY_SAVE_AS": "industry/{slug}/index.html",
+    # The listing of every business type (canvases with `kind: business-type`), written when there is one.
+    "CANVAS_BUSINESS_TYPES_URL": "business-types/",
+    "CANVAS_BUSINESS_TYPES_SAVE_AS": "business-types/index.html",
     # The gallery of every canvas.
     "CANVAS_GALLERY_SAVE_AS": "index.html",
     # Cards per industry on the gallery (each industry's own page lists all of its canvases): a gallery of

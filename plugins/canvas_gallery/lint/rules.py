@@ -258,6 +258,26 @@ def figure_year_and_source(canvas: Canvas, today: datetime.date) -> list[Finding
     return findings
 
 
+# What a business type's typical economics may rest on: an industry body, official statistics or a study,
+# never one company's own figures.
+TYPE_SOURCE = re.compile(
+    r"\b(association|federation|council|chamber|institute|institution|society|board|alliance|confederation|"
+    r"statistics|statistical|census|bureau|office|ministry|department|agency|commission|government|"
+    r"survey|study|studies|report|research|university|journal|review|index|benchmark)\b", re.IGNORECASE)
+
+
+def business_type_figures(canvas: Canvas, today: datetime.date) -> list[Finding]:
+    """A business type's figures describe the typical business, so they come from an industry body,
+    official statistics or a study, not from one company."""
+    if not canvas.is_business_type:
+        return []
+    return [Finding(canvas.path, _figure_where(canvas, figure), "type-figure-source", ERROR,
+                    f"'{figure.caption}': a business type's figures need a source naming an industry association, "
+                    f"government statistics or a study ('{figure.source}' names none); cite one, or move the "
+                    f"figure to the company canvas it comes from")
+            for figure in canvas.figures if not TYPE_SOURCE.search(figure.source)]
+
+
 def future_years(canvas: Canvas, today: datetime.date) -> list[Finding]:
     """Figures, founding years and 'updated' dates cannot be later than today."""
     findings = []
@@ -450,7 +470,7 @@ def missing_patterns(canvas: Canvas, today: datetime.date) -> list[Finding]:
 Rule = Callable[[Canvas, datetime.date], list[Finding]]
 CANVAS_RULES: tuple[Rule, ...] = (
     duplicate_items, generic_items, share_sums, figure_year_and_source, future_years, stale_figures,
-    contradictory_figures, missing_patterns,
+    contradictory_figures, missing_patterns, business_type_figures,
 )
 
 

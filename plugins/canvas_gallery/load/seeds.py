@@ -18,6 +18,7 @@ from ..blocks import BLOCK_KEYS, MAX_ITEMS, MIN_ITEMS
 from ..outputs.downloads import seed_json
 from ..plumbing.forked import map_forked
 from ..model import Canvas, Figure, Industry, Pattern, PatternUse, Source
+from .kinds import ALL_KIND_KEYS, check_examples, check_kind, check_variants, example_problems
 from .limits import LimitSettingError, Limits, current_limits
 from .patterns import PATTERNS_FILE, check_patterns, load_patterns
 from .seed_cache import SeedCache
@@ -30,9 +31,8 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 REQUIRED_KEYS = ("name", "industry", "summary", "blocks")
 OPTIONAL_KEYS = (
-    "analysis", "figures", "related", "website", "founded", "headquarters", "sources", "updated", "draft",
-    "patterns",
-)
+    "analysis", "figures", "related", "sources", "updated", "draft", "patterns",
+) + ALL_KIND_KEYS  # kinds.py: which of these each kind allows
 FIGURE_KEYS = ("block", "caption", "year", "source", "columns", "rows")
 SOURCE_KEYS = ("title", "url")
 INDUSTRY_KEYS = ("slug", "name", "description")
@@ -281,6 +281,7 @@ def _check_canvas(slug, display_path, document, industries, problems, limits: Li
         return None
     before = len(problems)
     checker.unknown_keys(data, REQUIRED_KEYS + OPTIONAL_KEYS, ())
+    kind = check_kind(checker, data)
     for key in REQUIRED_KEYS:
         if key not in data:
             checker.problem((), f"missing required key '{key}'")
@@ -365,6 +366,9 @@ def _check_canvas(slug, display_path, document, industries, problems, limits: Li
         draft=draft,
         patterns=check_patterns(checker, data["patterns"], patterns or {}) if "patterns" in data else (),
         lines=document.lines,
+        kind=kind,
+        examples=check_examples(checker, data["examples"]) if "examples" in data else (),
+        variants=check_variants(checker, data["variants"]) if "variants" in data else (),
     )
     return canvas if len(problems) == before else None
 
@@ -511,6 +515,11 @@ def load_gallery(seeds_dir, *, include_drafts: bool = False, only: list[Path] | 
                     canvas.path, canvas.line_of("related", index), f"related[{index}]",
                     f"no canvas has the slug '{slug}'{_suggest(slug, known)}; create seeds/{slug}.yaml or remove it",
                 ))
+    for canvas in canvases.values():
+        canvas.example_of = ()  # a cached canvas may remember a type that no longer lists it
+    if only is None:
+        example_problems(canvases, known, lambda canvas, path, message: problems.append(SeedProblem(
+            canvas.path, canvas.line_of(*path), "".join(f"[{p}]" if isinstance(p, int) else p for p in path), message)))
     if problems:
         raise SeedErrors(problems)
     cache.save()

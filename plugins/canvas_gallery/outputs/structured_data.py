@@ -100,6 +100,11 @@ def organization(canvas: Canvas) -> dict:
     return company
 
 
+def business_type(canvas: Canvas) -> dict:
+    """A kind of business (a coffee shop), which no Organization is: a DefinedTerm named and described by its canvas."""
+    return {"@type": "DefinedTerm", "name": canvas.name, "description": canvas.summary}
+
+
 def site_organization(site_name: str, site_url: str, logo_url: str, logo_size: tuple[int, int]) -> dict:
     """The gallery itself, author and publisher of every canvas page, with its logo as search engines want
     it: an ImageObject with a URL and a size."""
@@ -110,7 +115,8 @@ def site_organization(site_name: str, site_url: str, logo_url: str, logo_size: t
 
 def canvas_article(canvas: Canvas, *, headline: str, url: str, image: str, publisher: dict,
                    industry_name: str, language: str = "en") -> dict:
-    """The Article a canvas page is, about the company's Organization, written and published by the gallery.
+    """The Article a canvas page is, about the company's Organization (a business type's DefinedTerm), written and
+    published by the gallery.
 
     Both dates are the seed's ``updated``: the date its editor last checked the canvas against its sources,
     which is when the page's content was last written; the seed format has no separate publication date."""
@@ -124,7 +130,7 @@ def canvas_article(canvas: Canvas, *, headline: str, url: str, image: str, publi
         "image": image,
         "articleSection": industry_name,
         "inLanguage": language,
-        "about": organization(canvas),
+        "about": business_type(canvas) if canvas.is_business_type else organization(canvas),
         "author": publisher,
         "publisher": publisher,
     }

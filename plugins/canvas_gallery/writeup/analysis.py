@@ -76,6 +76,12 @@ IN_INDUSTRY = (
 WHOLE_INDUSTRY = (
     "The gallery's other {industry} {canvases}, {neighbours}, {are} {all}linked below.",
     "{name} shares the {industry} section of the gallery with {neighbours}, {all}linked below.",
+# A business type's first sentence: what kind of canvas it is, and the companies that follow it.
+KIND = (
+    "{Bare} here is a business type rather than one company: the canvas draws what such businesses usually share.",
+    "This canvas describes a business type, not a single firm: the {bare} as most of them work.",
+)
+KIND_EXAMPLES = " Among the company canvases here, {examples} {follow} it."
 )
 ALONE_IN_INDUSTRY = ("{name} is the only {industry} canvas in the gallery so far.",)
 NONE_IN_INDUSTRY = ("None of the {peers} other {industry} canvases is among the related canvases linked below.",)
@@ -125,9 +131,34 @@ class _Writer:
     def pick(self, options, *slot):
         return choose(options, self.canvas.slug, *slot)
 
+    @property
+    def bare(self) -> str:
+        """The name inside a sentence: "coffee shop" for a business type; "SaaS start-up" keeps its capitals."""
+        name = self.canvas.name
+        if self.canvas.is_business_type and name[:1].isupper() and name[1:2].islower():
+            return name[:1].lower() + name[1:]
+        return name
+
+    @property
+    def name(self) -> str:
+        """How sentences name the canvas: a company by its name, a business type as one ("the coffee shop business type")."""
+        return f"the {self.bare} business type" if self.canvas.is_business_type else self.canvas.name
+
     def fill(self, template: str, **slots) -> str:
-        values = {"name": self.canvas.name, "its": possessive(self.canvas.name), **slots}
+        values = {"name": self.name, "bare": self.bare, "Bare": capitalize_first(self.bare), "its": possessive(self.name),
+                  **slots}
         return capitalize_first(template.format(**values))
+
+    def kind_sentence(self) -> str | None:
+        """A business type says so first, naming the company canvases that follow it."""
+        if not self.canvas.is_business_type:
+            return None
+        sentence = self.fill(self.pick(KIND, "kind"))
+        examples = [self.context.by_slug[slug].name for slug in self.canvas.examples if slug in self.context.by_slug]
+        if examples:
+            sentence += KIND_EXAMPLES.format(examples=join_list(examples[:3]),
+                                             follow="follows" if len(examples[:3]) == 1 else "follow")
+        return sentence
 
     def reference(self, other: Canvas, key: str) -> str:
         """How a sentence names another canvas; mentions.py turns the first one into a link."""
@@ -215,7 +246,7 @@ def analysis_sections(canvas: Canvas, related: list[Canvas] | None = None,
     context = context or analysis_context([canvas, *related])
     writer = _Writer(canvas, related, context)
     budget = MAX_GENERATED
-    intro = [sentence for sentence in (writer.industry_sentence(),) if sentence]
+    intro = [sentence for sentence in (writer.kind_sentence(), writer.industry_sentence()) if sentence]
     budget -= len(intro)
     missing = [key for key in SECTION_ORDER if not canvas.analysis.get(key) and canvas.items.get(key)]
     fallbacks = {key: writer.fallback(key) for key in missing[:budget]}

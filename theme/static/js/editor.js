@@ -12,7 +12,9 @@
   var MAX_FILE_BYTES = parseInt(root.getAttribute("data-max-file-bytes"), 10) || 1000000;
   var STORAGE_KEY = root.getAttribute("data-storage-key");
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  var SEED_KEYS = ["name", "industry", "summary", "blocks"];
+  var SEED_KEYS = ["name", "kind", "industry", "summary", "blocks"];
+  // The two kinds of canvas; a company is the default and is saved without a kind line.
+  var KINDS = ["company", "business-type"];
   var blockSections = Array.prototype.slice.call(root.querySelectorAll(".editor__grid [data-key]"));
   var BLOCKS = blockSections.map(function (section) {
     return { key: section.getAttribute("data-key"), label: section.getAttribute("data-label"), section: section };
@@ -21,6 +23,7 @@
 
   var nameInput = document.getElementById("editor-name");
   var industrySelect = document.getElementById("editor-industry");
+  var kindSelect = document.getElementById("editor-kind");
   var summaryInput = document.getElementById("editor-summary");
   var statusLine = document.getElementById("editor-status");
   var alertBox = document.getElementById("editor-alert");
@@ -34,7 +37,7 @@
   function emptyCanvas() {
     var blocks = {};
     BLOCK_KEYS.forEach(function (key) { blocks[key] = []; });
-    return { name: "", industry: "", summary: "", blocks: blocks };
+    return { name: "", kind: "company", industry: "", summary: "", blocks: blocks };
   }
 
   // One line of text: no control characters, single spaces (seed items and summaries are one paragraph).
@@ -73,6 +76,11 @@
       if (isScalar(value)) canvas[key] = clean(value);
       else problems.push(key + ": expected text, got " + describe(value));
     });
+    var kind = seed.kind;
+    if (kind !== undefined && kind !== null && kind !== "") {
+      if (KINDS.indexOf(String(kind)) === -1) notes.push("the kind '" + clean(kind) + "' is not company or business-type; it is a company now");
+      else canvas.kind = String(kind);
+    }
     var industry = seed.industry;
     if (industry !== undefined && industry !== null && industry !== "") {
       if (!isScalar(industry)) problems.push("industry: expected an industry such as " + INDUSTRIES[0] + ", got " + describe(industry));
@@ -147,6 +155,7 @@
   function toYaml(canvas) {
     var out = [];
     out.push("name: " + (canvas.name ? yamlText(canvas.name) : '""'));
+    if (canvas.kind === "business-type") out.push("kind: business-type");
     out.push("industry: " + (canvas.industry ? yamlText(canvas.industry) : '""'));
     out.push("summary: " + (canvas.summary ? yamlFolded(canvas.summary, "  ") : '""'));
     out.push("blocks:");
@@ -165,7 +174,12 @@
   function toJson(canvas) {
     var blocks = {};
     BLOCK_KEYS.forEach(function (key) { blocks[key] = canvas.blocks[key].map(clean).filter(Boolean); });
-    return JSON.stringify({ name: canvas.name, industry: canvas.industry, summary: canvas.summary, blocks: blocks }, null, 2) + "\n";
+    var seed = { name: canvas.name };
+    if (canvas.kind === "business-type") seed.kind = canvas.kind;
+    seed.industry = canvas.industry;
+    seed.summary = canvas.summary;
+    seed.blocks = blocks;
+    return JSON.stringify(seed, null, 2) + "\n";
   }
 
   function parseFile(name, text) {
@@ -298,6 +312,7 @@
 
   function render() {
     nameInput.value = state.name;
+    kindSelect.value = KINDS.indexOf(state.kind) === -1 ? "company" : state.kind;
     industrySelect.value = state.industry;
     summaryInput.value = state.summary;
     fit(summaryInput);
@@ -322,6 +337,7 @@
 
   nameInput.addEventListener("input", function () { state.name = nameInput.value; save(); });
   industrySelect.addEventListener("change", function () { state.industry = industrySelect.value; save(); });
+  kindSelect.addEventListener("change", function () { state.kind = kindSelect.value; save(); });
   summaryInput.addEventListener("input", function () { state.summary = summaryInput.value; fit(summaryInput); save(); });
   // Clean the free text once the visitor leaves a field, so what is kept is what will be saved.
   root.addEventListener("change", function (event) {
@@ -496,7 +512,9 @@
       var name = result.canvas.name || slug;
       var use = function () {
         replaceWith(result.canvas);
-        say("Started from the " + name + " canvas. Change anything; your canvas is kept in this browser.");
+        say("Started from the " + name + " canvas" + (result.canvas.kind === "business-type" ?
+          ", a business type: name your own business and set Kind of canvas to a company" : "") +
+          ". Change anything; your canvas is kept in this browser.");
       };
       if (isEmpty(state)) use();
       else offerChoice("You have a canvas in progress. Replace it with a copy of the " + name + " canvas?",

@@ -1,5 +1,6 @@
 // The search page: runs Pagefind's JavaScript API (the index `invoke build` writes into pagefind/)
-// and shows each result's name, industry and a snippet. The URL keeps the query (?q=…&industry=…&pattern=…).
+// and shows each result's name, industry and a snippet. The URL keeps the query
+// (?q=…&industry=…&pattern=…&kind=…).
 (function () {
   "use strict";
 
@@ -8,6 +9,7 @@
   var input = document.getElementById("search-q");
   var industry = document.getElementById("search-industry");
   var pattern = document.getElementById("search-pattern"); // absent while no canvas names a pattern
+  var kind = document.getElementById("search-kind");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var pagefind = null;
@@ -53,11 +55,12 @@
     return item;
   }
 
-  function keepInUrl(query, sector, kind) {
+  function keepInUrl(query, sector, usesPattern, sort) {
     var params = new URLSearchParams();
     if (query) params.set("q", query);
     if (sector) params.set("industry", sector);
-    if (kind) params.set("pattern", kind);
+    if (usesPattern) params.set("pattern", usesPattern);
+    if (sort) params.set("kind", sort);
     var search = params.toString();
     history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
   }
@@ -65,18 +68,20 @@
   async function run() {
     var query = input.value.trim();
     var sector = industry.value;
-    var kind = pattern ? pattern.value : "";
+    var usesPattern = pattern ? pattern.value : "";
+    var sort = kind.value;  // company or business type
     var ticket = ++latest;
-    keepInUrl(query, sector, kind);
-    if (!query && !sector && !kind) {
+    keepInUrl(query, sector, usesPattern, sort);
+    if (!query && !sector && !usesPattern && !sort) {
       list.replaceChildren();
       status.textContent = "Type a word to search every canvas.";
       return;
     }
     var filters = {};
     if (sector) filters.industry = sector;
-    if (kind) filters.pattern = kind;
-    var options = sector || kind ? { filters: filters } : {};
+    if (usesPattern) filters.pattern = usesPattern;
+    if (sort) filters.kind = sort;
+    var options = { filters: filters };
     var search = await pagefind.search(query || null, options);
     if (ticket !== latest) return; // a newer query is already on its way
     var shown = search.results.slice(0, 50);
@@ -106,8 +111,11 @@
     if (params.get("industry")) industry.value = params.get("industry");
     if (pattern && params.get("pattern")) pattern.value = params.get("pattern");
     if (pattern) pattern.addEventListener("change", run);
+    if (params.get("kind")) kind.value = params.get("kind");
+    if (kind.selectedIndex < 0) kind.value = "";
     input.addEventListener("input", run);
     industry.addEventListener("change", run);
+    kind.addEventListener("change", run);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       run();
