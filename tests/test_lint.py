@@ -288,6 +288,12 @@ def test_real_seeds_have_no_lint_errors():
     assert [str(finding) for finding in errors_in(findings)] == []
 
 
+def test_every_real_canvas_names_its_patterns():
+    """missing-patterns stays a warning for drafts and new contributions; the gallery itself has none."""
+    findings = lint_canvases(load_gallery(SEEDS).canvases)
+    assert [str(finding) for finding in findings if finding.rule == "missing-patterns"] == []
+
+
 def test_fixture_seeds_have_no_lint_errors():
     findings = lint_canvases(load_gallery(FIXTURES / "seeds", include_drafts=True).canvases)
     assert [str(finding) for finding in errors_in(findings)] == []
