@@ -76,15 +76,15 @@ IN_INDUSTRY = (
 WHOLE_INDUSTRY = (
     "The gallery's other {industry} {canvases}, {neighbours}, {are} {all}linked below.",
     "{name} shares the {industry} section of the gallery with {neighbours}, {all}linked below.",
+)
+ALONE_IN_INDUSTRY = ("{name} is the only {industry} canvas in the gallery so far.",)
+NONE_IN_INDUSTRY = ("None of the {peers} other {industry} canvases is among the related canvases linked below.",)
 # A business type's first sentence: what kind of canvas it is, and the companies that follow it.
 KIND = (
     "{Bare} here is a business type rather than one company: the canvas draws what such businesses usually share.",
     "This canvas describes a business type, not a single firm: the {bare} as most of them work.",
 )
 KIND_EXAMPLES = " Among the company canvases here, {examples} {follow} it."
-)
-ALONE_IN_INDUSTRY = ("{name} is the only {industry} canvas in the gallery so far.",)
-NONE_IN_INDUSTRY = ("None of the {peers} other {industry} canvases is among the related canvases linked below.",)
 
 
 @dataclass(frozen=True)
