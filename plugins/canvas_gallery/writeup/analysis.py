@@ -135,7 +135,8 @@ class _Writer:
     def bare(self) -> str:
         """The name inside a sentence: "coffee shop" for a business type; "SaaS start-up" keeps its capitals."""
         name = self.canvas.name
-        if self.canvas.is_business_type and name[:1].isupper() and name[1:2].islower():
+        first = name.split()[0] if name.split() else name
+        if self.canvas.is_business_type and first[:1].isupper() and first[1:].islower():
             return name[:1].lower() + name[1:]
         return name
 
@@ -162,8 +163,8 @@ class _Writer:
 
     def reference(self, other: Canvas, key: str) -> str:
         """How a sentence names another canvas; mentions.py turns the first one into a link."""
-        if other.name.endswith(")"):  # "Inditex (Zara)'s canvas" reads badly
-            return f"the {other.name}{CANVAS_SUFFIX}"
+        if other.name.endswith(")") or other.is_business_type:  # not "Inditex (Zara)'s canvas"
+            return f"the {other.title_name}{CANVAS_SUFFIX}"
         return self.pick((f"the {other.name}{CANVAS_SUFFIX}", f"{possessive(other.name)} canvas"),
                          key, "reference", other.slug)
 
@@ -215,7 +216,7 @@ class _Writer:
             return None
         industry = self.canvas.industry
         peers = self.context.industry_sizes.get(industry.slug, 1) - 1
-        same = [other.name for other in self.related if other.industry.slug == industry.slug]  # all, never a few
+        same = [other.title_name for other in self.related if other.industry.slug == industry.slug]  # all, not a few
         one = len(same) == 1
         slots = dict(industry=industry.name, come="comes" if one else "come", are="is" if one else "are",
                      canvases="canvas" if one else "canvases")
