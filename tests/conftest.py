@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from sitebuild import FIXTURES, SiteServer, build, copy_find_seeds
+from sitebuild import FIXTURES, PUBLIC_SITEURL, SiteServer, build, copy_find_seeds
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -47,6 +47,20 @@ def fixture_site(tmp_path_factory):
 def fixture_url(fixture_site):
     with SiteServer(fixture_site) as server:
         yield server.url
+
+
+@pytest.fixture(scope="session")
+def public_seeds(tmp_path_factory):
+    return copy_find_seeds(tmp_path_factory.mktemp("public"))
+
+
+@pytest.fixture(scope="session")
+def public_site(public_seeds):
+    """The fixture and find seeds, built for a public address under a sub-path (the open-data and licence
+    tests read it)."""
+    output = public_seeds.parent / "output"
+    build(output, seeds=public_seeds, siteurl=PUBLIC_SITEURL)
+    return output
 
 
 @pytest.fixture(scope="session")

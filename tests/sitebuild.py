@@ -11,6 +11,26 @@ import sys
 import threading
 from pathlib import Path
 
+# A seed with every required field and nothing else: the tests of validation and of hostile input start from it.
+MINIMAL_SEED = """\
+name: Example Co
+industry: consumer-goods
+summary: Sells examples.
+blocks:
+  key_partners: [Example partner]
+  key_activities: [Example activity]
+  key_resources: [Example resource]
+  value_propositions: [Example value]
+  customer_relationships: [Example relationship]
+  channels: [Example channel]
+  customer_segments: [Example segment]
+  cost_structure: [Example cost]
+  revenue_streams: [Example revenue]
+"""
+
+# The address the open-data and licence tests build for: a project site under a sub-path.
+PUBLIC_SITEURL = "https://example.org/gallery"
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -10,6 +10,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from bench.analysis_review import sentences
 from canvas_gallery.writeup.analysis import MAX_GENERATED, analysis_context, analysis_sections
 from canvas_gallery.blocks import BLOCK_KEYS
 from canvas_gallery.writeup.english import (Lexicon, capitalize_first, choose, count_of, indefinite_article,
@@ -280,18 +281,8 @@ def generated_paragraphs(page) -> list:
     return [p for p in page.select(".analysis p") if p.find_parent(attrs={"data-generated": True})]
 
 
-ABBREVIATIONS = ("Bros.", "Inc.", "Co.", "Corp.", "Ltd.", "St.", "Mr.", "Dr.", "U.S.", "e.g.", "i.e.")
-
-
 def generated_sentences(page) -> list[str]:
-    text = " ".join(p.get_text() for p in generated_paragraphs(page))
-    sentences = []
-    for piece in re.split(r"(?<=[.!?”])\s+(?=[A-Z“])", text):
-        if sentences and sentences[-1].endswith(ABBREVIATIONS):
-            sentences[-1] += " " + piece
-        elif piece.strip():
-            sentences.append(piece)
-    return [" ".join(sentence.split()) for sentence in sentences]
+    return sentences(" ".join(p.get_text() for p in generated_paragraphs(page)))
 
 
 def frame(sentence: str, names: re.Pattern) -> str:

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from sitebuild import ROOT, SEEDS, build, copy_find_seeds
+from sitebuild import PUBLIC_SITEURL as SITEURL, SEEDS, build
 
 
 from canvas_gallery.blocks import BLOCK_KEYS
@@ -20,21 +20,17 @@ from canvas_gallery.outputs.dataset import items_csv
 from canvas_gallery.model import Canvas, Industry
 from canvas_gallery.load.seeds import load_gallery, seed_files
 
-SITEURL = "https://example.org/gallery"
 CONTENT_LICENSE = "https://creativecommons.org/licenses/by-sa/4.0/"
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    return copy_find_seeds(tmp_path_factory.mktemp("open-data"))
+def seeds(public_seeds):
+    return public_seeds
 
 
 @pytest.fixture(scope="module")
-def site(seeds):
-    """The fixture and find seeds, built for a public address under a sub-path."""
-    output = seeds.parent / "output"
-    build(output, seeds=seeds, siteurl=SITEURL)
-    return output
+def site(public_site):
+    return public_site
 
 
 def soup(site, path) -> BeautifulSoup:

@@ -20,26 +20,12 @@ import pytest
 
 from canvas_gallery.load.limits import DEFAULTS
 from canvas_gallery.load.seeds import SeedErrors, load_gallery
-from sitebuild import ROOT
+from sitebuild import MINIMAL_SEED, ROOT
 
 PEAK_MB = 300
 SECONDS_PER_REFUSAL = 2.0
 
-GOOD = """\
-name: Example Co
-industry: consumer-goods
-summary: Sells examples.
-blocks:
-  key_partners: [Example partner]
-  key_activities: [Example activity]
-  key_resources: [Example resource]
-  value_propositions: [Example value]
-  customer_relationships: [Example relationship]
-  channels: [Example channel]
-  customer_segments: [Example segment]
-  cost_structure: [Example cost]
-  revenue_streams: [Example revenue]
-"""
+GOOD = MINIMAL_SEED
 
 # Runs one command and prints its exit code, wall time and the peak memory of its process tree.
 MEASURE = textwrap.dedent("""\

@@ -9,13 +9,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from sitebuild import FIXTURES, ROOT, build, copy_find_seeds
+from sitebuild import FIXTURES, PUBLIC_SITEURL as SITEURL, ROOT
 
 
 from canvas_gallery.outputs.downloads import canvas_document, canvas_json, download_json
 from canvas_gallery.load.seeds import load_gallery, seed_files
 
-SITEURL = "https://example.org/gallery"
 CONTENT_LICENSE = "https://creativecommons.org/licenses/by-sa/4.0/"
 CANVAS_LICENSE = "https://creativecommons.org/licenses/by-sa/3.0/"
 PAGE_TYPES = {
@@ -32,16 +31,13 @@ PAGE_TYPES = {
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    return copy_find_seeds(tmp_path_factory.mktemp("licences"))
+def seeds(public_seeds):
+    return public_seeds
 
 
 @pytest.fixture(scope="module")
-def site(seeds):
-    """The fixture and find seeds, built for a public address under a sub-path."""
-    output = seeds.parent / "output"
-    build(output, seeds=seeds, siteurl=SITEURL)
-    return output
+def site(public_site):
+    return public_site
 
 
 def soup(site, path) -> BeautifulSoup:

@@ -8,22 +8,9 @@ from pathlib import Path
 import pytest
 
 from canvas_gallery.load.seeds import SeedErrors, load_gallery
+from sitebuild import MINIMAL_SEED
 
-GOOD = """\
-name: Example Co
-industry: consumer-goods
-summary: Sells examples.
-blocks:
-  key_partners: [Example partner]
-  key_activities: [Example activity]
-  key_resources: [Example resource]
-  value_propositions: [Example value]
-  customer_relationships: [Example relationship]
-  channels: [Example channel]
-  customer_segments: [Example segment]
-  cost_structure: [Example cost]
-  revenue_streams: [Example revenue]
-"""
+GOOD = MINIMAL_SEED
 
 
 def problems_for(seeds: Path, text: str | bytes, name: str = "example.yaml") -> list[str]:

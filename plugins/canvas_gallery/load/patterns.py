@@ -26,27 +26,17 @@ def load_patterns(seeds_dir, problems: list, limits=None) -> dict[str, Pattern]:
     """slug -> Pattern, in the order of the list; problems are appended to ``problems``. Bounded like
     industries.yaml (size, nesting, count)."""
     from .limits import current_limits
-    from .seeds import _display, _FileChecker, _read_document, _too_large
+    from .seeds import read_list
 
-    limits = limits or current_limits()
     path = seeds_dir / PATTERNS_FILE
     if not path.exists():
         return {}
-    display_path = _display(path, seeds_dir)
-    if _too_large(path, display_path, problems, limits, "max_industries_bytes",
-                  "the list of patterns needs some tens of kilobytes: keep slug, name, aliases, definition and source"):
+    read = read_list(path, seeds_dir, problems, limits or current_limits(), "patterns", ", ".join(PATTERN_KEYS))
+    if read is None:
         return {}
-    document = _read_document(path, display_path, problems, limits)
-    if document is None:
-        return {}
-    checker = _FileChecker(display_path, document.lines, problems, limits)
-    if not isinstance(document.value, list):
-        checker.problem((), "expected a list of patterns, each with " + ", ".join(PATTERN_KEYS))
-        return {}
-    if not checker.count(document.value, (), "max_industries", "patterns"):
-        return {}
+    entries, checker = read
     patterns: dict[str, Pattern] = {}
-    for index, entry in enumerate(document.value):
+    for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not all(key in entry for key in PATTERN_KEYS):
             checker.problem((index,), "each pattern needs " + ", ".join(PATTERN_KEYS))
             continue

@@ -402,27 +402,37 @@ def _read_document(path: Path, display_path: str, problems: list[SeedProblem], l
         return None
 
 
-def load_industries(seeds_dir: Path, problems: list[SeedProblem], limits: Limits | None = None) -> dict[str, Industry]:
-    limits = limits or current_limits()
-    path = seeds_dir / INDUSTRIES_FILE
+def read_list(path: Path, seeds_dir: Path, problems: list[SeedProblem], limits: Limits, what: str,
+              fields: str) -> tuple[list, "_FileChecker"] | None:
+    """A controlled list (industries.yaml, patterns.yaml) read with the bounds of one: its entries and the
+    checker that words their problems, or None when it cannot be read (the problems say why)."""
     display_path = _display(path, seeds_dir)
-    if not path.exists():
-        problems.append(SeedProblem(display_path, 1, "", "the list of industries is missing; create it"))
-        return {}
     if _too_large(path, display_path, problems, limits, "max_industries_bytes",
-                  "the list of industries needs a few kilobytes: keep only slug, name and description"):
-        return {}
+                  f"the list of {what} needs some kilobytes: keep only {fields}"):
+        return None
     document = _read_document(path, display_path, problems, limits)
     if document is None:
-        return {}
+        return None
     checker = _FileChecker(display_path, document.lines, problems, limits)
     if not isinstance(document.value, list):
-        checker.problem((), "expected a list of industries, each with slug, name and description")
+        checker.problem((), f"expected a list of {what}, each with {fields}")
+        return None
+    if not checker.count(document.value, (), "max_industries", what):
+        return None
+    return document.value, checker
+
+
+def load_industries(seeds_dir: Path, problems: list[SeedProblem], limits: Limits | None = None) -> dict[str, Industry]:
+    path = seeds_dir / INDUSTRIES_FILE
+    if not path.exists():
+        problems.append(SeedProblem(_display(path, seeds_dir), 1, "", "the list of industries is missing; create it"))
         return {}
-    if not checker.count(document.value, (), "max_industries", "industries"):
+    read = read_list(path, seeds_dir, problems, limits or current_limits(), "industries", "slug, name and description")
+    if read is None:
         return {}
+    entries, checker = read
     industries = {}
-    for index, entry in enumerate(document.value):
+    for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not all(key in entry for key in INDUSTRY_KEYS):
             checker.problem((index,), "each industry needs slug, name and description")
             continue
