@@ -76,6 +76,7 @@ IN_INDUSTRY = (
 WHOLE_INDUSTRY = (
     "The gallery's other {industry} {canvases}, {neighbours}, {are} {all}linked below.",
     "{name} shares the {industry} section of the gallery with {neighbours}, {all}linked below.",
+    "Filed under {industry} with {name} are {neighbours}, {all}linked below.",
 )
 ALONE_IN_INDUSTRY = ("{name} is the only {industry} canvas in the gallery so far.",)
 NONE_IN_INDUSTRY = ("None of the {peers} other {industry} canvases is among the related canvases linked below.",)
@@ -83,6 +84,8 @@ NONE_IN_INDUSTRY = ("None of the {peers} other {industry} canvases is among the 
 KIND = (
     "{Bare} here is a business type rather than one company: the canvas draws what such businesses usually share.",
     "This canvas describes a business type, not a single firm: the {bare} as most of them work.",
+    "Rather than one company, this is the {bare} as a kind of business, drawn from what most of them share.",
+    "What follows is a kind of business, not a firm: the typical {bare}.",
 )
 KIND_EXAMPLES = " Among the company canvases here, {examples} {follow} it."
 
@@ -154,7 +157,7 @@ class _Writer:
         """A business type says so first, naming the company canvases that follow it."""
         if not self.canvas.is_business_type:
             return None
-        sentence = self.fill(self.pick(KIND, "kind"))
+        sentence = self.fill(KIND[self.turn % len(KIND)])
         examples = [self.context.by_slug[slug].name for slug in self.canvas.examples if slug in self.context.by_slug]
         if examples:
             sentence += KIND_EXAMPLES.format(examples=join_list(examples[:3]),
