@@ -1,4 +1,4 @@
-"""Compare (issue 5): two canvases side by side, shared items highlighted, reachable from every canvas page."""
+"""Compare: two canvases side by side, shared items highlighted, reachable from every canvas page."""
 
 from __future__ import annotations
 

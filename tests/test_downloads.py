@@ -1,4 +1,4 @@
-"""Downloads (issue 5): every canvas page links its JSON and YAML; the JSON is the seed's data (with its address,
+"""Downloads: every canvas page links its JSON and YAML; the JSON is the seed's data (with its address,
 licence and attribution), the YAML the seed."""
 
 from __future__ import annotations

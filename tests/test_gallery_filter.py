@@ -1,4 +1,4 @@
-"""The gallery filter (issue 5): by industry and by words as you type, with a count, kept in the URL."""
+"""The gallery filter: by industry and by words as you type, with a count, kept in the URL."""
 
 from __future__ import annotations
 

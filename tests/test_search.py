@@ -1,4 +1,4 @@
-"""Search (issue 5): Pagefind over the canvas pages only, an industry facet, and a search box in the header."""
+"""Search: Pagefind over the canvas pages only, an industry facet, and a search box in the header."""
 
 from __future__ import annotations
 
