@@ -85,3 +85,14 @@ def seeds_copy(tmp_path):
     folder = tmp_path / "seeds"
     shutil.copytree(FIXTURES / "seeds", folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def subpath_find_url(tmp_path_factory):
+    """The find seeds published for http://127.0.0.1:<port>/repo and served there (a project site under a
+    sub-path): search and pattern links must answer there."""
+    seeds = copy_find_seeds(tmp_path_factory.mktemp("find-subpath"))
+    output = seeds.parent / "output"
+    with SiteServer(output, prefix="repo") as server:
+        build(output, seeds=seeds, siteurl=server.url)
+        yield server.url

@@ -93,3 +93,10 @@ class SiteServer:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def page_soup(site: Path, path: str):
+    """A built page, parsed."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")

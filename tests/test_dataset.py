@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from sitebuild import PUBLIC_SITEURL as SITEURL, SEEDS, build
+from sitebuild import build, page_soup as soup, PUBLIC_SITEURL as SITEURL, SEEDS
 
 
 from canvas_gallery.blocks import BLOCK_KEYS
@@ -31,10 +31,6 @@ def seeds(public_seeds):
 @pytest.fixture(scope="module")
 def site(public_site):
     return public_site
-
-
-def soup(site, path) -> BeautifulSoup:
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
 def json_ld(page: BeautifulSoup, kind: str) -> list[dict]:

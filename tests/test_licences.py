@@ -7,9 +7,8 @@ import json
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
-from sitebuild import FIXTURES, PUBLIC_SITEURL as SITEURL, ROOT
+from sitebuild import FIXTURES, page_soup as soup, PUBLIC_SITEURL as SITEURL, ROOT
 
 
 from canvas_gallery.outputs.downloads import canvas_document, canvas_json, download_json
@@ -38,10 +37,6 @@ def seeds(public_seeds):
 @pytest.fixture(scope="module")
 def site(public_site):
     return public_site
-
-
-def soup(site, path) -> BeautifulSoup:
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
 def words(element) -> str:

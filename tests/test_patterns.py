@@ -20,7 +20,7 @@ from playwright.sync_api import Page, expect
 from canvas_gallery.lint.rules import lint_canvases
 from canvas_gallery.load.seeds import SeedErrors, load_gallery
 from screenshots import assert_matches_reference
-from sitebuild import FIXTURES, ROOT, SiteServer, build, copy_find_seeds
+from sitebuild import FIXTURES, ROOT
 
 VNU = ROOT / "tests" / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -296,18 +296,8 @@ def test_patterns_screenshot_fails_when_the_matrix_changes(page: Page, find_url)
         assert_matches_reference(page.screenshot(full_page=True, animations="disabled"), "patterns-desktop")
 
 
-@pytest.fixture(scope="module")
-def subpath_patterns_url(tmp_path_factory):
-    """The fixture and find seeds published for http://127.0.0.1:<port>/repo and served there."""
-    seeds = copy_find_seeds(tmp_path_factory.mktemp("patterns-subpath"))
-    output = seeds.parent / "output"
-    with SiteServer(output, prefix="repo") as server:
-        build(output, seeds=seeds, siteurl=server.url)
-        yield server.url
-
-
-def test_pattern_links_answer_and_land_on_their_anchor_under_a_sub_path(subpath_patterns_url):
-    start = subpath_patterns_url + "/"
+def test_pattern_links_answer_and_land_on_their_anchor_under_a_sub_path(subpath_find_url):
+    start = subpath_find_url + "/"
     checked = 0
     for path in ("patterns/", "pattern/subscription/", "canvas/xiaomi/"):
         with urllib.request.urlopen(start + path) as response:

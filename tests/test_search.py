@@ -127,16 +127,6 @@ def test_result_titles_are_canvas_names_shown_as_text(page: Page, find_url):
     expect(results(page).get_by_role("link")).to_have_text(['Hostile <b>Example</b> "Quotes" & Co'])
 
 
-@pytest.fixture(scope="module")
-def subpath_find_url(tmp_path_factory):
-    """The same seeds published for http://127.0.0.1:<port>/repo and served there."""
-    seeds = copy_find_seeds(tmp_path_factory.mktemp("find-subpath"))
-    output = seeds.parent / "output"
-    with SiteServer(output, prefix="repo") as server:
-        build(output, seeds=seeds, siteurl=server.url)
-        yield server.url
-
-
 def test_search_works_and_links_right_under_a_sub_path(page: Page, subpath_find_url):
     page.goto(f"{subpath_find_url}/canvas/xiaomi/")
     page.get_by_role("search", name="Site search").get_by_role("searchbox").fill(UNIQUE_WORD)
