@@ -381,21 +381,22 @@ def lint(c, seeds=str(DEFAULT_SEEDS), drafts=False):
 
 @task(help={"path": "saved canvas page, HTML or plain text", "slug": "file name for the draft (default: from the name)",
             "force": "overwrite an existing seeds/<slug>.yaml", "industry": "industry slug, when the page does not say",
+            "kind": "company or business-type, when the page does not say",
             "seeds": "folder of seed canvases (default seeds/)"})
-def import_canvas(c, path, slug=None, force=False, industry=None, seeds=str(DEFAULT_SEEDS)):
+def import_canvas(c, path, slug=None, force=False, industry=None, kind=None, seeds=str(DEFAULT_SEEDS)):
     """Turn a saved canvas web page into a draft seed (draft: true) and list what could not be placed."""
     from canvas_gallery.load.importer import CanvasImportError, import_file
 
     try:
-        target, canvas = import_file(path, seeds, slug=slug, industry=industry, force=force)
+        target, canvas = import_file(path, seeds, slug=slug, industry=industry, force=force, kind=kind)
     except CanvasImportError as error:
         print(f"import-canvas: {error}", file=sys.stderr)
         sys.exit(1)
     gallery = check_seeds(seeds, include_drafts=True)
     draft = [found for found in gallery.canvases if found.slug == canvas.slug]
     items = sum(len(items) for items in canvas.items.values())
-    print(f"Wrote {target} (draft: true): {canvas.name}, {canvas.industry}, {items} items in 9 blocks, "
-          f"{len(canvas.figures)} figure table(s)")
+    print(f"Wrote {target} (draft: true): {canvas.name}, {canvas.kind}, {canvas.industry}, "
+          f"{items} items in 9 blocks, {len(canvas.figures)} figure table(s)")
     findings = lint_canvases(draft)
     if findings:
         print(lint_report(findings))

@@ -14,6 +14,7 @@ from sitebuild import FIXTURES, ROOT, build
 from canvas_gallery.blocks import BLOCK_KEYS
 from canvas_gallery.load.importer import PLACEHOLDER_ITEM, import_page, read_page, slugify
 from canvas_gallery.load.seeds import SLUG_PATTERN, load_gallery, load_industries
+from canvas_gallery.model import BUSINESS_TYPE, COMPANY
 
 PAGES = FIXTURES / "import"
 INDUSTRIES = load_industries(FIXTURES / "seeds", [])
@@ -165,7 +166,7 @@ def test_imported_draft_round_trips_through_the_seed_loader(seeds, page):
 def test_command_prints_what_it_wrote_and_what_it_could_not_place(seeds):
     result = invoke("import-canvas", str(PAGES / "card-grid.html"), "--seeds", str(seeds))
     assert result.returncode == 0, result.stderr
-    assert "pebblewick.yaml (draft: true): Pebblewick, consumer-electronics, 63 items in 9 blocks" in result.stdout
+    assert "pebblewick.yaml (draft: true): Pebblewick, company, consumer-electronics, 63 items in 9 blocks" in result.stdout
     assert "Could not place:" in result.stdout
     assert "'Unlock the Pebblewick Business Model Canvas'" in result.stdout
 
@@ -225,3 +226,35 @@ def test_shared_example_pages_import_to_all_nine_blocks(page):
         assert canvas.items[key] and PLACEHOLDER_ITEM not in canvas.items[key], key
     if "---|" in text:  # the long-form shape: its tables are dated in their headers
         assert canvas.figures and all(figure["year"] >= 2000 for figure in canvas.figures)
+
+
+# Business types: a page that says it describes a kind of business drafts a business-type seed.
+
+def test_page_that_calls_itself_a_business_type_imports_as_one():
+    canvas = imported("business-type.txt")
+    assert (canvas.name, canvas.kind, canvas.industry) == ("Board Game Cafe", BUSINESS_TYPE, "food-beverage")
+
+
+@pytest.mark.parametrize("page", ["card-grid.html", "card-grid.txt", "long-form.txt"])
+def test_company_pages_stay_companies(page):
+    assert imported(page, industry="logistics").kind == COMPANY
+
+
+def test_business_type_draft_has_its_kind_and_empty_examples_and_loads(seeds):
+    result = invoke("import-canvas", str(PAGES / "business-type.txt"), "--seeds", str(seeds))
+    assert result.returncode == 0, result.stderr
+    assert "Board Game Cafe, business-type, food-beverage" in result.stdout
+    raw = yaml.safe_load((seeds / "board-game-cafe.yaml").read_text())
+    assert (raw["kind"], raw["examples"]) == (BUSINESS_TYPE, [])
+    assert "this kind of business makes money" in raw["summary"]
+    [canvas] = load_gallery(seeds, include_drafts=True).canvases
+    assert canvas.is_business_type
+
+
+def test_kind_option_overrides_what_the_page_says(seeds):
+    result = invoke("import-canvas", str(PAGES / "card-grid.txt"), "--seeds", str(seeds), "--kind", "business-type")
+    assert result.returncode == 0, result.stderr
+    assert yaml.safe_load((seeds / "pebblewick.yaml").read_text())["kind"] == BUSINESS_TYPE
+    refused = invoke("import-canvas", str(PAGES / "card-grid.txt"), "--seeds", str(seeds), "--kind", "shop",
+                     "--slug", "other")
+    assert refused.returncode != 0 and "--kind 'shop'" in refused.stderr

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from pelican.utils import slugify as pelican_slugify
 
 from ..blocks import BLOCKS, BLOCKS_BY_KEY, MAX_ITEMS
-from ..model import Industry
+from ..model import BUSINESS_TYPE, COMPANY, Industry
 
 # The headings canvas pages use for each block, lowercased, "&" written "and".
 BLOCK_HEADINGS = {
@@ -34,6 +34,8 @@ BLOCK_HEADINGS = {
 HEADING_TO_BLOCK = {heading: key for key, headings in BLOCK_HEADINGS.items() for heading in headings}
 TITLE = re.compile(r"^\s*(?P<name>.+?)\s+Business Model Canvas\b", re.IGNORECASE)
 # A heading that talks about the canvas itself ("Unlock the X Business Model Canvas", "Data Sources") ends a block.
+# A page that calls its canvas a kind of business ("A business type: …", "for any type of business").
+KIND_LINE = re.compile(r"\b(business[- ]types?|kinds? of business|types? of business)\b", re.IGNORECASE)
 END_OF_CANVAS = re.compile(r"\bcanvas(es)?\b|\bbmc\b|\bdata sources\b|\brelated\b", re.IGNORECASE)
 # "•", "-", "*" or "1." bullets; not "—", which pages use before a quote's author.
 BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●○■□*+]|[-–](?=\s)|\d{1,2}[.)](?=\s))\s*(?P<text>.+)$")
@@ -192,6 +194,7 @@ class ImportedCanvas:
     items: dict[str, list[str]] = field(default_factory=lambda: {spec.key: [] for spec in BLOCKS})
     figures: list[dict] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    kind: str = COMPANY
 
 
 # Pelican's slugify transliterates to ASCII ("Nestlé" -> "nestle"); these make its result a seed slug.
@@ -223,6 +226,16 @@ def find_name(elements: list) -> str | None:
         if match and match.group("name").lower() not in ("the", "a", "your", "free"):
             return re.sub(r"^(the|unlock the)\s+", "", match.group("name"), flags=re.IGNORECASE).strip()
     return None
+
+
+def find_kind(elements: list) -> str:
+    """A business type when the page says so before its first block; a company otherwise."""
+    for element in elements:
+        if isinstance(element, Heading) and block_for_heading(element.text, ""):
+            break
+        if isinstance(element, (Heading, Paragraph)) and KIND_LINE.search(element.text):
+            return BUSINESS_TYPE
+    return COMPANY
 
 
 def _industry_key(text: str) -> str:
@@ -414,13 +427,14 @@ PLACEHOLDER_ITEM = "TODO: nothing found for this block on the imported page"
 
 
 def place(elements: list, industries: dict[str, Industry], *, source_name: str, slug: str | None = None,
-          industry: str | None = None, name: str | None = None) -> ImportedCanvas:
+          industry: str | None = None, name: str | None = None, kind: str | None = None) -> ImportedCanvas:
     """Sort a page's elements into the nine blocks and figure tables; note everything left out."""
     found_name = name or find_name(elements)
     canvas_name = found_name or re.sub(r"[-_]+", " ", source_name.rsplit(".", 1)[0]).title()
     found_industry = match_industry(industry, industries) if industry else \
         find_industry(elements, canvas_name, industries)
-    canvas = ImportedCanvas(canvas_name, slug or slugify(canvas_name), found_industry)
+    canvas = ImportedCanvas(canvas_name, slug or slugify(canvas_name), found_industry,
+                            kind=kind or find_kind(elements))
     if not found_name:
         canvas.unplaced.append(f"name: no '<Name> Business Model Canvas' title; used '{canvas_name}'")
     placer = _Placer(canvas, f"{canvas_name} Business Model Canvas page, imported from {source_name}")
@@ -464,13 +478,13 @@ _DraftDumper.add_representer(
 
 def draft_yaml(canvas: ImportedCanvas, source_name: str) -> str:
     """The seed file text for an imported canvas, marked as a draft with a note for the editor."""
-    data = {
-        "name": canvas.name,
-        "industry": canvas.industry,
-        "summary": f"TODO: one or two sentences in your own words on how {canvas.name} makes money.",
-        "draft": True,
-        "blocks": {key: list(items) for key, items in canvas.items.items()},
-    }
+    business_type = canvas.kind == BUSINESS_TYPE
+    money = "this kind of business makes money" if business_type else f"{canvas.name} makes money"
+    data = {"name": canvas.name, **({"kind": BUSINESS_TYPE} if business_type else {}), "industry": canvas.industry,
+            "summary": f"TODO: one or two sentences in your own words on how {money}.", "draft": True}
+    if business_type:
+        data["examples"] = []  # the company canvases that follow the type, for the editor to fill in
+    data["blocks"] = {key: list(items) for key, items in canvas.items.items()}
     if canvas.figures:
         data["figures"] = [dict(figure, columns=_Row(figure["columns"]), rows=[_Row(row) for row in figure["rows"]])
                            for figure in canvas.figures]
@@ -505,7 +519,7 @@ def _bounded_page(path: Path, limits) -> str:
 
 
 def import_file(path, seeds_dir, *, slug: str | None = None, industry: str | None = None,
-                force: bool = False) -> tuple[Path, ImportedCanvas]:
+                force: bool = False, kind: str | None = None) -> tuple[Path, ImportedCanvas]:
     """Import the saved page at ``path`` into ``seeds_dir/<slug>.yaml``; returns the file and what was found."""
     from .limits import LimitSettingError, current_limits
     from .seeds import SLUG_PATTERN, SEED_SUFFIXES, SeedProblem, load_industries
@@ -525,7 +539,10 @@ def import_file(path, seeds_dir, *, slug: str | None = None, industry: str | Non
         raise CanvasImportError(f"unknown industry '{industry}'; known industries are: {', '.join(industries)}")
     if slug and not SLUG_PATTERN.match(slug):
         raise CanvasImportError(f"--slug '{slug}': use lowercase letters, digits and hyphens, e.g. acme-corp")
-    canvas = import_page(_bounded_page(path, limits), industries, source_name=path.name, slug=slug, industry=industry)
+    if kind not in (None, COMPANY, BUSINESS_TYPE):
+        raise CanvasImportError(f"--kind '{kind}': use '{COMPANY}' or '{BUSINESS_TYPE}'")
+    canvas = import_page(_bounded_page(path, limits), industries, source_name=path.name, slug=slug, industry=industry,
+                         kind=kind)
     if canvas.industry is None:
         raise CanvasImportError(f"{path.name}: the page does not say which industry {canvas.name} is in; run again "
                                 f"with --industry SLUG, one of: {', '.join(industries)}")
