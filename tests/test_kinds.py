@@ -125,13 +125,14 @@ def test_the_type_page_shows_its_title_kind_variants_and_examples(page: Page, ga
     expect(page).to_have_url(f"{gallery_url}/canvas/coffee-shop/")
 
 
-def test_a_type_page_has_no_company_facts_and_its_introduction_says_business_type(gallery_site):
+def test_a_type_page_has_no_company_facts_and_says_once_that_it_is_a_business_type(gallery_site):
     soup = BeautifulSoup((gallery_site / "canvas" / "coffee-shop" / "index.html").read_text(), "html.parser")
     facts = [dt.get_text() for dt in soup.select(".facts dt")]
     assert "Founded" not in facts and "Headquarters" not in facts and "Website" not in facts
+    assert "business type" in soup.select_one(".canvas-page__kind").get_text()
+    assert "Starbucks" in soup.select_one(".canvas-page__examples").get_text()  # the example company
     intro = soup.select_one(".analysis__intro").get_text(" ", strip=True)
-    assert "business type" in intro and "founded" not in intro.lower()
-    assert "Starbucks" in intro  # the example company
+    assert "business type" not in intro and "founded" not in intro.lower()  # the text does not repeat the kind line
 
 
 def business_type_names() -> list[str]:
@@ -146,7 +147,7 @@ def test_the_gallery_and_the_listing_page_show_the_business_types(page: Page, ga
     expect(section.get_by_role("link", name="Coffee shop")).to_have_attribute("href", "/canvas/coffee-shop/")
     types = business_type_names()
     expect(page.locator(".lead")).to_contain_text(f"and {len(types)} business types in")
-    section.get_by_role("link", name="Business types").click()
+    section.get_by_role("link", name="Business types", exact=True).click()
     expect(page).to_have_url(f"{gallery_url}/business-types/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Business types")
     assert sorted(page.locator(".card__title").all_inner_texts()) == types

@@ -80,14 +80,6 @@ WHOLE_INDUSTRY = (
 )
 ALONE_IN_INDUSTRY = ("{name} is the only {industry} canvas in the gallery so far.",)
 NONE_IN_INDUSTRY = ("None of the {peers} other {industry} canvases is among the related canvases linked below.",)
-# A business type's first sentence: what kind of canvas it is, and the companies that follow it.
-KIND = (
-    "{Bare} here is a business type rather than one company: the canvas draws what such businesses usually share.",
-    "This canvas describes a business type, not a single firm: the {bare} as most of them work.",
-    "Rather than one company, this is the {bare} as a kind of business, drawn from what most of them share.",
-    "What follows is a kind of business, not a firm: the typical {bare}.",
-)
-KIND_EXAMPLES = " Among the company canvases here, {examples} {follow} it."
 
 
 @dataclass(frozen=True)
@@ -152,17 +144,6 @@ class _Writer:
         values = {"name": self.name, "bare": self.bare, "Bare": capitalize_first(self.bare), "its": possessive(self.name),
                   **slots}
         return capitalize_first(template.format(**values))
-
-    def kind_sentence(self) -> str | None:
-        """A business type says so first, naming the company canvases that follow it."""
-        if not self.canvas.is_business_type:
-            return None
-        sentence = self.fill(KIND[self.turn % len(KIND)])
-        examples = [self.context.by_slug[slug].name for slug in self.canvas.examples if slug in self.context.by_slug]
-        if examples:
-            sentence += KIND_EXAMPLES.format(examples=join_list(examples[:3]),
-                                             follow="follows" if len(examples[:3]) == 1 else "follow")
-        return sentence
 
     def reference(self, other: Canvas, key: str) -> str:
         """How a sentence names another canvas; mentions.py turns the first one into a link."""
@@ -250,7 +231,8 @@ def analysis_sections(canvas: Canvas, related: list[Canvas] | None = None,
     context = context or analysis_context([canvas, *related])
     writer = _Writer(canvas, related, context)
     budget = MAX_GENERATED
-    intro = [sentence for sentence in (writer.kind_sentence(), writer.industry_sentence()) if sentence]
+    # A business type's kind and examples stand above the canvas (canvas_kind.html): the text does not repeat them.
+    intro = [sentence for sentence in (writer.industry_sentence(),) if sentence]
     budget -= len(intro)
     missing = [key for key in SECTION_ORDER if not canvas.analysis.get(key) and canvas.items.get(key)]
     fallbacks = {key: writer.fallback(key) for key in missing[:budget]}
