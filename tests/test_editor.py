@@ -40,7 +40,8 @@ def add_item(page: Page, label: str, text: str) -> None:
 def fill_whole_canvas(page: Page) -> None:
     page.get_by_label("Company or idea").fill("Tidewater Kayak Tours")
     page.get_by_label("Industry").select_option("travel-hospitality")
-    page.get_by_label("Summary").fill("Guided sea-kayak trips for beginners: we earn per seat: and on gear rental.")
+    page.get_by_label("Summary").fill("Guided sea-kayak trips for beginners on the estuary: we earn per seat, "
+                                      "on gear rental and on photos: and on a yearly club membership.")
     for spec in BLOCKS:
         add_item(page, spec.label, f"{spec.label} first point")
     add_item(page, "Channels", "yes")  # a YAML word that must stay text
@@ -112,6 +113,7 @@ def test_saved_yaml_passes_the_seed_validator_and_opens_again(page: Page, fixtur
     assert canvas.items["channels"] == ("Channels first point", "yes", "#1 booking site: 'quotes' and \"double\" quotes")
     assert list(yaml.safe_load(text)) == ["name", "industry", "summary", "blocks"]
     assert list(yaml.safe_load(text)["blocks"]) == [spec.key for spec in BLOCKS]
+    assert max(len(line) for line in text.splitlines()) <= 100  # folded at the seed files' width
 
     page.get_by_role("button", name="Start an empty canvas").click()
     assert items_of(page, "Channels") == []
@@ -119,6 +121,38 @@ def test_saved_yaml_passes_the_seed_validator_and_opens_again(page: Page, fixtur
     expect(page.get_by_label("Company or idea")).to_have_value("Tidewater Kayak Tours")
     assert items_of(page, "Channels")[2] == "#1 booking site: 'quotes' and \"double\" quotes"
     expect(page.get_by_label("Industry")).to_have_value("travel-hospitality")
+
+
+# Text that YAML reads as something else when written plain: YAML 1.1 booleans and numbers (the seed
+# loader's PyYAML), indicators, quotes, comments, dates, and markup.
+TRICKY_ITEMS = [
+    "yes", "No", "on", "OFF", "y", "null", "~", "true", "9:30", "190:20:30", "1_000", "0o17", "0x1F", "1e3",
+    ".5", "+12", "0777", ".inf", "2024-01-01", "=", "<<", "- a dash", "? a question", "#1 in the region",
+    "a: b", "ends with a colon:", "a #hash", "[bracketed]", "{braced}", "&anchor", "*alias", "!tag", "%20 off",
+    "@handle", "`ticks`", "|pipe", ">angle", "'single' and \"double\" quotes", "back\\slash",
+    "</script><script>alert(1)</script>", "Ünïcødé — “curly” ☕", "x, y", "1,000",
+    "a long item " + "that goes on " * 10 + "past the fold",
+]
+
+
+def test_tricky_text_saved_as_yaml_loads_unchanged_in_the_seed_loader(page: Page, fixture_url, tmp_path):
+    keys = [spec.key for spec in BLOCKS]
+    blocks = {key: TRICKY_ITEMS[index::len(keys)] for index, key in enumerate(keys)}
+    canvas_file = tmp_path / "tricky.json"
+    canvas_file.write_text(json.dumps({"name": "Yes", "industry": "travel-hospitality",
+                                       "summary": "Short: with a colon", "blocks": blocks}))
+    open_editor(page, fixture_url)
+    page.get_by_label("Open a YAML or JSON file").set_input_files(canvas_file)
+    expect(page.get_by_label("Company or idea")).to_have_value("Yes")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save as YAML").click()
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(FIXTURES / "seeds" / "industries.yaml", seeds)
+    download.value.save_as(seeds / "yes.yaml")
+    canvas = load_gallery(seeds).canvases[0]
+    assert (canvas.name, canvas.summary) == ("Yes", "Short: with a colon")
+    assert {key: list(canvas.items[key]) for key in keys} == blocks
 
 
 def test_saved_json_has_the_seed_keys(page: Page, fixture_url, tmp_path):

@@ -10,7 +10,6 @@ import pathlib
 from pathlib import Path
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
 from PIL import Image
 from pelican.generators import Generator
 
@@ -35,7 +34,7 @@ from .plumbing.file_cache import cached_file, link_or_copy
 from .outputs.sitemap import SitemapEntry, robots_txt, sitemap_xml, url_of
 from .outputs.social_card import CardDrawing, cached_card, card_for, site_card
 from .outputs.structured_data import (absolute_url, canvas_article, item_list, page_breadcrumb_list,
-                                      site_breadcrumb_list, site_organization, to_json_ld)
+                                      site_breadcrumb_list, site_organization)
 
 logger = logging.getLogger(__name__)
 DOWNLOAD_CACHE = "downloads"  # inside CACHE_PATH: the JSON and YAML downloads by content hash
@@ -356,12 +355,11 @@ def latest_update(canvases):
 
 
 def add_template_helpers(pelican):
-    """Gives the templates the plugin's settings with their defaults, the JSON-LD serialiser and the
+    """Gives the templates the plugin's settings with their defaults, the sitemap's URL helper and the
     fallback breadcrumbs (signal: initialized)."""
     settings = pelican.settings
     apply_defaults(settings)
-    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}),
-                                 "json_ld": lambda data: Markup(to_json_ld(data)), "url_of": url_of}
+    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "url_of": url_of}
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "page_breadcrumb_list": page_breadcrumb_list,
                                  "site_breadcrumb_list": site_breadcrumb_list}
 

@@ -6,10 +6,10 @@ Plain data in (canvases and absolute URLs), the feed's XML text out; nothing her
 from __future__ import annotations
 
 import datetime
-import html
 from collections.abc import Callable, Iterable
 
 from feedgenerator import Atom1Feed
+from markupsafe import escape
 
 from ..model import Canvas
 
@@ -47,7 +47,7 @@ def canvas_feed(canvases: Iterable[Canvas], *, title: str, site_url: str, feed_u
             title=f"{canvas.name} Business Model Canvas",
             link=url,
             unique_id=url,
-            description=html.escape(canvas.summary),  # Atom marks it type="html": seed text stays text
+            description=str(escape(canvas.summary)),  # Atom marks it type="html": seed text stays text
             updateddate=_midnight(canvas.updated),
             categories=[canvas.industry.name],
         )

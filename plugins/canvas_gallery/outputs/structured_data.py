@@ -1,21 +1,17 @@
-"""Schema.org JSON-LD for every page, as plain dicts, and the one safe way to serialise them.
+"""Schema.org JSON-LD for every page, as plain dicts.
 
 Nothing here knows Pelican or HTML: the generator calls these functions with absolute URLs and
-passes the dicts to the templates, which print them with :func:`to_json_ld` through
+passes the dicts to the templates, which print them with Jinja's ``tojson`` through
 ``partials/structured_data.html``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from ..model import Canvas
 
 SCHEMA = "https://schema.org"
-
-# Characters that could end a <script> element or start an HTML entity or comment inside it.
-_SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def absolute_url(siteurl: str, path: str) -> str:
@@ -138,14 +134,3 @@ def canvas_article(canvas: Canvas, *, headline: str, url: str, image: str, publi
         article["datePublished"] = article["dateModified"] = canvas.updated.isoformat()
     return article
 
-
-def to_json_ld(data: dict) -> str:
-    """JSON for a ``<script type="application/ld+json">`` element.
-
-    ``<``, ``>`` and ``&`` become ``\\u003c`` and friends, so no seed text can close the element
-    (``</script>``) or open a comment; the result is still the same JSON to any parser.
-    """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=False, indent=None, separators=(",", ":"))
-    for char, escaped in _SCRIPT_SAFE.items():
-        text = text.replace(char, escaped)
-    return text

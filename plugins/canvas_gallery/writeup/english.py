@@ -1,7 +1,7 @@
 """Small English helpers for generated text: lists, articles, plurals, numbers, item phrasing.
 
-Plain strings in and out; escaping is the caller's business (analysis.py builds elements, the
-templates autoescape reasons).
+Plain strings in and out; escaping is the caller's business (mentions.py escapes paragraphs with
+markupsafe, the templates autoescape reasons).
 """
 
 from __future__ import annotations

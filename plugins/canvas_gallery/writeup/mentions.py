@@ -10,6 +10,8 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..model import Canvas
 
 CANVAS_SUFFIX = " Business Model Canvas"
@@ -32,14 +34,7 @@ _WORD_CHAR = re.compile(r"[\w&]")
 _TRAILING = re.compile(r"(['’]s|[.'’-])+$")  # a possessive or punctuation after a name
 
 
-def _escape_text(text: str) -> str:
-    """As ElementTree's HTML serialiser escapes text."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _escape_attribute(value: str) -> str:
-    """As ElementTree's HTML serialiser escapes an attribute value."""
-    return value.replace("&", "&amp;").replace(">", "&gt;").replace('"', "&quot;")
+_LINK = Markup('<a href="{}">{}</a>')  # format() escapes the URL and the name
 
 
 def _first_token(alias: str) -> str:
@@ -120,17 +115,16 @@ class Mentions:
                 linked.add(slug)
                 yield start, end, slug
 
-    def linked_html(self, text: str, own_slug: str, linked: frozenset = frozenset()) -> str:
-        """Plain text -> escaped HTML with the first mention of each other canvas linked: what ``link`` and
-        ElementTree's HTML serialiser make of an element holding only text, without building one (the
-        generated analysis has thousands of such paragraphs). ``linked``: slugs the section links already."""
-        out, position = [], 0
+    def linked_html(self, text: str, own_slug: str, linked: frozenset = frozenset()) -> Markup:
+        """Plain text -> escaped HTML with the first mention of each other canvas linked: the elements ``link``
+        makes of an element holding only text, without building one (the generated analysis has thousands of
+        such paragraphs). ``linked``: slugs the section links already."""
+        pieces, position = [], 0
         for start, end, slug in self._new_mentions(text, own_slug, set(linked)):
-            out += [_escape_text(text[position:start]), f'<a href="{_escape_attribute(self.url_of[slug])}">',
-                    _escape_text(text[start:end]), "</a>"]
+            pieces += [text[position:start], _LINK.format(self.url_of[slug], text[start:end])]
             position = end
-        out.append(_escape_text(text[position:]))
-        return "".join(out)
+        pieces.append(text[position:])
+        return Markup().join(pieces)  # escapes the plain text between the links
 
     def link(self, root: ET.Element, own_slug: str) -> None:
         """Link the first mention of each other canvas inside ``root``, in reading order."""

@@ -127,51 +127,10 @@
     return missing;
   }
 
-  // ---- YAML in the seed format ----------------------------------------------------------------------
+  // ---- Saving in the seed format ------------------------------------------------------------------
 
-  var YAML_WORDS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
-
-  // Plain when YAML reads it back as the same text; otherwise double-quoted (a JSON string is valid YAML).
-  function yamlText(text) {
-    var plain = /^[A-Za-z(][^\t]*$/.test(text) && !/: |\s#|:$/.test(text) && !YAML_WORDS.test(text);
-    return plain ? text : JSON.stringify(text);
-  }
-
-  // A folded paragraph as the seed files write summaries: "summary: >-" and lines of at most ~96 characters.
-  function yamlFolded(text, indent) {
-    var lines = [], line = "";
-    text.split(" ").forEach(function (word) {
-      if (line && (line + " " + word).length > 96) {
-        lines.push(line);
-        line = word;
-      } else {
-        line = line ? line + " " + word : word;
-      }
-    });
-    if (line) lines.push(line);
-    return ">-\n" + lines.map(function (l) { return indent + l; }).join("\n");
-  }
-
-  function toYaml(canvas) {
-    var out = [];
-    out.push("name: " + (canvas.name ? yamlText(canvas.name) : '""'));
-    if (canvas.kind === "business-type") out.push("kind: business-type");
-    out.push("industry: " + (canvas.industry ? yamlText(canvas.industry) : '""'));
-    out.push("summary: " + (canvas.summary ? yamlFolded(canvas.summary, "  ") : '""'));
-    out.push("blocks:");
-    BLOCK_KEYS.forEach(function (key) {
-      var items = canvas.blocks[key].map(clean).filter(Boolean);
-      if (!items.length) {
-        out.push("  " + key + ": []");
-        return;
-      }
-      out.push("  " + key + ":");
-      items.forEach(function (item) { out.push("    - " + yamlText(item)); });
-    });
-    return out.join("\n") + "\n";
-  }
-
-  function toJson(canvas) {
+  // The seed's keys in the seed files' order (name, kind for a business type, industry, summary, blocks).
+  function toSeed(canvas) {
     var blocks = {};
     BLOCK_KEYS.forEach(function (key) { blocks[key] = canvas.blocks[key].map(clean).filter(Boolean); });
     var seed = { name: canvas.name };
@@ -179,7 +138,17 @@
     seed.industry = canvas.industry;
     seed.summary = canvas.summary;
     seed.blocks = blocks;
-    return JSON.stringify(seed, null, 2) + "\n";
+    return seed;
+  }
+
+  /* js-yaml keeps the keys in order, folds long text (summary: >-) at the seed files' width of about 100
+     columns, and quotes what YAML 1.1 (the seed loader's PyYAML) would read as a boolean or number: 'yes', '9:30'. */
+  function toYaml(canvas) {
+    return window.jsyaml.dump(toSeed(canvas), { lineWidth: 100 });
+  }
+
+  function toJson(canvas) {
+    return JSON.stringify(toSeed(canvas), null, 2) + "\n";
   }
 
   function parseFile(name, text) {
@@ -419,6 +388,7 @@
   }
 
   document.getElementById("editor-export-yaml").addEventListener("click", function () {
+    if (!window.jsyaml) return say("The YAML writer did not load; reload the page, or save as JSON.");
     download(toYaml(state), "application/yaml", "yaml");
   });
   document.getElementById("editor-export-json").addEventListener("click", function () {
