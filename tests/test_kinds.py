@@ -52,6 +52,7 @@ def test_a_business_type_loads_with_its_variants_and_the_company_learns_it_is_an
     ("founded", "2015", "has no founding year; remove it"),
     ("headquarters", "Springfield", "has no headquarters; remove it"),
     ("website", "https://robots.example/", "has no website; remove it"),
+    ("ended", "2020", "has no year its model stopped working; remove it"),
 ])
 def test_a_business_type_refuses_company_facts_with_file_line_and_fix(seeds_copy, field, value, fix):
     text = TYPE_FIXTURE.read_text().replace("updated: 2026-11-01\n", f"updated: 2026-11-01\n{field}: {value}\n")

@@ -354,3 +354,26 @@ def test_lint_checks_drafts_only_when_asked(tmp_path, drafts):
     (seeds / "example.yaml").write_text(with_items("key_partners", "[Partners]") + "draft: true\n")
     result = invoke("lint", "--seeds", str(seeds), *(["--drafts"] if drafts else []))
     assert (result.returncode != 0) == drafts
+
+
+def test_a_failures_figures_may_date_from_the_last_years_of_its_model(tmp_path):
+    failed = (GOOD + FIGURES).replace("updated: 2025-05-01", "updated: 2025-05-01\nended: 2019")
+    assert lint_seed(tmp_path, failed.replace("year: 2024", "year: 2018")) == []
+    (tmp_path / "older").mkdir()
+    [warning] = lint_seed(tmp_path / "older", failed.replace("year: 2024", "year: 2016"))
+    assert "stale-figures: warning" in warning and "newest figure is from 2016" in warning
+
+
+def test_a_business_types_survey_figures_may_lag_five_years(tmp_path):
+    kind = (GOOD + FIGURES).replace("name: Example Co", "name: Sponge shop\nkind: business-type").replace(
+        "source: Example Co annual report 2024", "source: Sponge Retailers Association survey")
+    assert lint_seed(tmp_path, kind.replace("year: 2024", "year: 2020")) == []
+    (tmp_path / "older").mkdir()
+    [warning] = lint_seed(tmp_path / "older", kind.replace("year: 2024", "year: 2019"))
+    assert "stale-figures: warning" in warning
+
+
+def test_a_model_that_ended_in_the_future_is_an_error(tmp_path):
+    text = GOOD.replace("updated: 2025-05-01", "updated: 2025-05-01\nended: 2026")
+    assert lint_seed(tmp_path, text) == [
+        "seeds/example.yaml:5: future-year: error: ended in 2026, which is later than this year"]

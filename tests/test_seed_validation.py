@@ -113,3 +113,12 @@ def test_figure_row_with_wrong_cell_count(seeds_copy):
                "    columns: [Segment, Share (%)]\n    rows:\n      - [A, 50]\n      - [B, 50, extra]\n")
     [problem] = problems_for(seeds_copy, GOOD + figures)
     assert problem.startswith("seeds/example.yaml:22: figures[0].rows[1]: row 2 should be a list of 2 cells")
+
+
+@pytest.mark.parametrize("value, message", [
+    ("'about 2010'", "ended: expected the year the business model stopped working, such as 2010, got the text 'about 2010'"),
+    ("1990", "ended: 1990 is before the founding year 1998; check both years"),
+])
+def test_the_year_a_model_ended_is_a_year_after_its_founding(seeds_copy, value, message):
+    text = GOOD + f"founded: 1998\nended: {value}\n"
+    assert problems_for(seeds_copy, text) == [f"seeds/example.yaml:{len(text.splitlines())}: {message}"]

@@ -91,6 +91,7 @@ class Canvas:
     sources: tuple[Source, ...] = ()
     website: str = ""
     founded: int | None = None
+    ended: int | None = None  # a failure: the year its business model stopped working
     headquarters: str = ""
     updated: datetime.date | None = None
     draft: bool = False

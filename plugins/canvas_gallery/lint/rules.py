@@ -57,6 +57,8 @@ MIN_SHARED_SENTENCE_WORDS = 6  # shorter sentences ("Hardware still pays.") may 
 # A sentence frame (names and numbers masked) may recur on this share of the canvases, and on two at least.
 MAX_FRAME_SHARE = 0.02
 STALE_FIGURE_YEARS = 2  # fiscal years a canvas's newest figure may lag the date its facts were checked
+# A business type's figures come from association surveys and censuses, published every few years.
+STALE_TYPE_FIGURE_YEARS = 5
 
 STOPWORDS = frozenset({"a", "an", "and", "the", "of", "for", "to", "in", "on", "its", "with", "by", "at", "or", "&"})
 
@@ -296,6 +298,9 @@ def future_years(canvas: Canvas, today: datetime.date) -> list[Finding]:
     if canvas.founded and canvas.founded > today.year:
         findings.append(_finding(canvas, ("founded",), "future-year", ERROR,
                                  f"founded in {canvas.founded}, which is later than this year"))
+    if canvas.ended and canvas.ended > today.year:
+        findings.append(_finding(canvas, ("ended",), "future-year", ERROR,
+                                 f"ended in {canvas.ended}, which is later than this year"))
     if canvas.updated and canvas.updated > today:
         findings.append(_finding(canvas, ("updated",), "future-year", ERROR,
                                  f"updated on {canvas.updated.isoformat()}, which is later than today"))
@@ -368,9 +373,13 @@ def contradictory_figures(canvas: Canvas, today: datetime.date) -> list[Finding]
 
 
 def stale_figures(canvas: Canvas, today: datetime.date) -> list[Finding]:
-    """A canvas checked recently whose newest figure is years old: the facts were not brought up to date."""
+    """A canvas checked recently whose newest figure is years old: the facts were not brought up to date.
+    A failure's figures are as new as its model's last years allow."""
     years = [figure.year for figure in canvas.figures if figure.year]
-    if not canvas.updated or not years or canvas.updated.year - max(years) <= STALE_FIGURE_YEARS:
+    newest_possible = min(canvas.updated.year, canvas.ended) if canvas.updated and canvas.ended else \
+        canvas.updated.year if canvas.updated else None
+    lag = STALE_TYPE_FIGURE_YEARS if canvas.is_business_type else STALE_FIGURE_YEARS
+    if newest_possible is None or not years or newest_possible - max(years) <= lag:
         return []
     return [_finding(canvas, ("updated",), "stale-figures", WARNING,
                      f"updated {canvas.updated.isoformat()}, but the newest figure is from {max(years)}; "

@@ -14,7 +14,7 @@ from ..model import BUSINESS_TYPE, COMPANY, Variant
 KINDS = (COMPANY, BUSINESS_TYPE)
 # Fields only one kind may have; every other optional field is shared.
 KIND_ONLY_KEYS = {
-    COMPANY: ("website", "founded", "headquarters"),
+    COMPANY: ("website", "founded", "headquarters", "ended"),
     BUSINESS_TYPE: ("examples", "variants"),
 }
 ALL_KIND_KEYS = ("kind",) + KIND_ONLY_KEYS[COMPANY] + KIND_ONLY_KEYS[BUSINESS_TYPE]
@@ -26,6 +26,7 @@ _WRONG_KIND_FIX = {
     "website": "a business type is no single company and has no website; remove it",
     "founded": "a business type has no founding year; remove it (a company canvas listed under examples keeps its own)",
     "headquarters": "a business type has no headquarters; remove it",
+    "ended": "a business type has no year its model stopped working; remove it (a failed company keeps its own)",
     "examples": "only a business type lists examples; remove it, or add 'kind: business-type' if this canvas "
                 "describes a kind of business rather than one company",
     "variants": "only a business type has variants; remove it, or add 'kind: business-type' if this canvas "

@@ -327,6 +327,14 @@ def _check_canvas(slug, display_path, document, industries, problems, limits: Li
     if founded is not None and (isinstance(founded, bool) or not isinstance(founded, int)):
         checker.problem(("founded",), f"expected a year such as 1998, got {_describe(founded)}")
         founded = None
+    ended = data.get("ended")
+    if ended is not None and (isinstance(ended, bool) or not isinstance(ended, int)):
+        checker.problem(("ended",), f"expected the year the business model stopped working, such as 2010, "
+                                    f"got {_describe(ended)}")
+        ended = None
+    elif ended is not None and founded is not None and ended < founded:
+        checker.problem(("ended",), f"{ended} is before the founding year {founded}; check both years")
+        ended = None
 
     updated = data.get("updated")
     if isinstance(updated, str):
@@ -361,6 +369,7 @@ def _check_canvas(slug, display_path, document, industries, problems, limits: Li
         sources=_check_sources(checker, data["sources"]) if "sources" in data else (),
         website=website,
         founded=founded,
+        ended=ended,
         headquarters=checker.text(data.get("headquarters", ""), ("headquarters",), required=False),
         updated=updated,
         draft=draft,
