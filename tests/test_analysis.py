@@ -25,6 +25,9 @@ SHINGLE = 8
 # sentences) are left to the frame test: one sentence in a common shape is most of so short a text.
 MAX_SHARED_SHINGLES = 0.20
 MIN_SHINGLES = 40
+# Enough pages with that much generated text for the comparison to mean something. Editor prose on every
+# block leaves most pages one introduction sentence and a few comparisons, so this is a count, not a share.
+MIN_COMPARED_PAGES = 50
 # A generated sentence frame (company names and numbers masked) may stand on at most this share of the
 # canvas pages: the shingle test compares pages two by two, and misses one frame repeated across many.
 MAX_PAGES_PER_FRAME = 0.05
@@ -269,7 +272,7 @@ def test_no_two_pages_share_more_than_a_fifth_of_generated_shingles(canvas_pages
     sets = {slug: shingles(page) for slug, page in canvas_pages.items()}
     assert all(sets.values()), "every page has generated text"
     sets = {slug: found for slug, found in sets.items() if len(found) >= MIN_SHINGLES}
-    assert len(sets) >= len(canvas_pages) // 3, "a third of the pages at least have enough generated text to compare"
+    assert len(sets) >= MIN_COMPARED_PAGES, "enough pages have enough generated text to compare"
     worst = max(
         (len(sets[a] & sets[b]) / len(sets[a] | sets[b]), a, b)
         for a, b in itertools.combinations(sorted(sets), 2)
