@@ -139,7 +139,8 @@ def test_a_type_page_has_no_company_facts_and_says_once_that_it_is_a_business_ty
 def business_type_names() -> list[str]:
     """The names of the gallery's business types, read from seeds/, in the order of their titles."""
     seeds = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.yaml"))]
-    return sorted(seed["name"] for seed in seeds if isinstance(seed, dict) and seed.get("kind") == "business-type")
+    return sorted(seed["name"] for seed in seeds
+                  if isinstance(seed, dict) and seed.get("kind") == "business-type" and not seed.get("draft"))
 
 
 def test_the_gallery_and_the_listing_page_show_the_business_types(page: Page, gallery_url):

@@ -30,7 +30,7 @@ def seed_data(seeds: Path) -> tuple[dict, dict]:
     names = {entry["slug"]: entry["name"] for entry in yaml.safe_load((seeds / "patterns.yaml").read_text())}
     canvases = {path.stem: yaml.safe_load(path.read_text()) for path in sorted(seeds.glob("*.yaml"))
                 if path.name not in ("industries.yaml", "patterns.yaml")}
-    return names, canvases
+    return names, {slug: seed for slug, seed in canvases.items() if not seed.get("draft")}  # drafts are not built
 
 
 def soup_of(site: Path, path: str) -> BeautifulSoup:
