@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from sitebuild import FIXTURES, PUBLIC_SITEURL, SiteServer, build, copy_find_seeds
+from sitebuild import FIXTURES, PUBLIC_SITEURL, SUBPATH_SITEURL, SiteServer, build, copy_find_seeds
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -26,6 +26,14 @@ def gallery_site(tmp_path_factory):
     """The real gallery (every seed in seeds/) built once into a temporary folder."""
     output = tmp_path_factory.mktemp("gallery") / "output"
     build(output)
+    return output
+
+
+@pytest.fixture(scope="session")
+def subpath_gallery(tmp_path_factory):
+    """The real gallery built once for a sub-path address (SUBPATH_SITEURL): absolute URLs everywhere."""
+    output = tmp_path_factory.mktemp("subpath-gallery") / "output"
+    build(output, siteurl=SUBPATH_SITEURL)
     return output
 
 
