@@ -38,6 +38,18 @@ def subpath_gallery(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def published_fixture(tmp_path_factory):
+    """The fixture seeds published with their PDF and PNG exports for http://127.0.0.1:<port>/repo and served
+    there; yields (address, output folder)."""
+    output = tmp_path_factory.mktemp("published-fixture") / "output"
+    with SiteServer(output, prefix="repo") as server:
+        # A cache of its own: the address (and so every export) changes with the port, run after run.
+        build(output, seeds=FIXTURES / "seeds", siteurl=server.url, task="publish",
+              extra=("--export-cache", str(tmp_path_factory.mktemp("published-exports"))))
+        yield server.url, output
+
+
+@pytest.fixture(scope="session")
 def gallery_url(gallery_site):
     with SiteServer(gallery_site) as server:
         yield server.url

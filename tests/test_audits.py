@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from sitebuild import FIXTURES, ROOT, SiteServer, build
+from sitebuild import ROOT, SiteServer, build
 
 VNU = ROOT / "tests" / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PREFIX = "repo"
@@ -47,14 +47,8 @@ def subpath_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def exports_url(tmp_path_factory):
-    """The fixture seeds published with their exports for http://127.0.0.1:<port>/repo and served there."""
-    output = tmp_path_factory.mktemp("subpath-fixture") / "output"
-    with SiteServer(output, prefix=PREFIX) as server:
-        # A cache of its own: the address (and so every export) changes with the port, run after run.
-        build(output, seeds=FIXTURES / "seeds", siteurl=server.url, task="publish",
-              extra=("--export-cache", str(tmp_path_factory.mktemp("subpath-exports"))))
-        yield server.url
+def exports_url(published_fixture):
+    return published_fixture[0]
 
 
 class _Links(HTMLParser):
