@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
 
-from sitebuild import FIXTURES, PUBLIC_SITEURL, SUBPATH_SITEURL, SiteServer, build, copy_find_seeds
+from sitebuild import FIXTURES, PUBLIC_SITEURL, ROOT, SUBPATH_SITEURL, SiteServer, build, copy_find_seeds
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
+
+
+def pytest_configure(config):
+    """Under pytest-xdist (`make test` runs two workers) each worker's builds get a cache folder of their own:
+    Pelican rewrites its content cache in place, and a build must not read another's half-written file."""
+    worker = getattr(config, "workerinput", {}).get("workerid")
+    if worker and "CANVAS_CACHE_PATH" not in os.environ:
+        os.environ["CANVAS_CACHE_PATH"] = str(ROOT / "cache" / f"tests-{worker}")
 
 
 @pytest.fixture(scope="session")
