@@ -173,9 +173,19 @@ def test_w3c_check_can_fail(w3c_check):
     assert [m for m in messages if m.get("url", "").endswith(f"/{bad.name}") and m.get("type") == "error"]
 
 
+@pytest.fixture(scope="module")
+def checked_page(browser):
+    """One page for every axe and HTML_CodeSniffer run: each test sets its width and loads its own URL, so
+    a new browser context for each (most of such a test's time) would check nothing more."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_axe_finds_no_violations(page: Page, gallery_url, kind, width):
+def test_axe_finds_no_violations(checked_page: Page, gallery_url, kind, width):
+    page = checked_page
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(gallery_url + PAGE_KINDS[kind])
     results = Axe().run(page)
@@ -197,7 +207,8 @@ def html_codesniffer_errors(page: Page) -> list[str]:
 
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_html_codesniffer_finds_no_errors(page: Page, gallery_url, kind, width):
+def test_html_codesniffer_finds_no_errors(checked_page: Page, gallery_url, kind, width):
+    page = checked_page
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(gallery_url + PAGE_KINDS[kind], wait_until="networkidle")
     assert html_codesniffer_errors(page) == []
