@@ -24,6 +24,17 @@ def pytest_configure(config):
         os.environ["CANVAS_CACHE_PATH"] = str(ROOT / "cache" / f"tests-{worker}")
 
 
+# The files that take longest, started first: two workers then finish close together instead of one
+# running a long file alone at the end (docs/testing.md has the times).
+LONGEST_FIRST = ("test_audits", "test_exports", "test_patterns", "test_forked", "test_editor", "test_seo",
+                 "test_search", "test_publishing", "test_hostile_input", "test_kinds", "test_watch")
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: place for place, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.module.__name__, len(rank)))  # stable: each file keeps its order
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Playwright drives Debian's Chromium; it never downloads a browser of its own."""
