@@ -58,8 +58,10 @@ tests/tools/node_modules/.installed: tests/tools/package.json tests/tools/packag
 	cd tests/tools && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# Two workers (pytest-xdist), a test file each at a time: on two cores the builds and Chromium of one
+# overlap the other's; see docs/testing.md. One file alone: .venv/bin/python -m pytest tests/test_x.py
 test: $(VENV)/.installed $(VENV)/.test-installed chromium tests/tools/node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 update-screenshots: $(VENV)/.test-installed chromium
 	UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests -k looks_like_its_reference

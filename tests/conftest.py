@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
 
-from sitebuild import FIXTURES, PUBLIC_SITEURL, SiteServer, build, copy_find_seeds
+from sitebuild import FIXTURES, PUBLIC_SITEURL, ROOT, SUBPATH_SITEURL, SiteServer, build, copy_find_seeds
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
+
+
+def pytest_configure(config):
+    """Under pytest-xdist (`make test` runs two workers) each worker's builds get a cache folder of their own:
+    Pelican rewrites its content cache in place, and a build must not read another's half-written file."""
+    worker = getattr(config, "workerinput", {}).get("workerid")
+    if worker and "CANVAS_CACHE_PATH" not in os.environ:
+        os.environ["CANVAS_CACHE_PATH"] = str(ROOT / "cache" / f"tests-{worker}")
+
+
+# The files that take longest, started first: two workers then finish close together instead of one
+# running a long file alone at the end (docs/testing.md has the times).
+LONGEST_FIRST = ("test_audits", "test_exports", "test_patterns", "test_forked", "test_editor", "test_seo",
+                 "test_search", "test_publishing", "test_hostile_input", "test_kinds", "test_watch")
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: place for place, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.module.__name__, len(rank)))  # stable: each file keeps its order
 
 
 @pytest.fixture(scope="session")
@@ -27,6 +47,26 @@ def gallery_site(tmp_path_factory):
     output = tmp_path_factory.mktemp("gallery") / "output"
     build(output)
     return output
+
+
+@pytest.fixture(scope="session")
+def subpath_gallery(tmp_path_factory):
+    """The real gallery built once for a sub-path address (SUBPATH_SITEURL): absolute URLs everywhere."""
+    output = tmp_path_factory.mktemp("subpath-gallery") / "output"
+    build(output, siteurl=SUBPATH_SITEURL)
+    return output
+
+
+@pytest.fixture(scope="session")
+def published_fixture(tmp_path_factory):
+    """The fixture seeds published with their PDF and PNG exports for http://127.0.0.1:<port>/repo and served
+    there; yields (address, output folder)."""
+    output = tmp_path_factory.mktemp("published-fixture") / "output"
+    with SiteServer(output, prefix="repo") as server:
+        # A cache of its own: the address (and so every export) changes with the port, run after run.
+        build(output, seeds=FIXTURES / "seeds", siteurl=server.url, task="publish",
+              extra=("--export-cache", str(tmp_path_factory.mktemp("published-exports"))))
+        yield server.url, output
 
 
 @pytest.fixture(scope="session")

@@ -30,6 +30,9 @@ blocks:
 
 # The address the open-data and licence tests build for: a project site under a sub-path.
 PUBLIC_SITEURL = "https://example.org/gallery"
+# The address the real gallery is built for once a run (conftest.py: subpath_gallery), for the SEO and
+# reproducibility tests.
+SUBPATH_SITEURL = "http://127.0.0.1:8000/repo"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -96,7 +99,19 @@ class SiteServer:
 
 
 def page_soup(site: Path, path: str):
-    """A built page, parsed."""
+    """A built page, parsed (once a run: see ``parsed``)."""
+    return parsed(site / path)
+
+
+@functools.cache
+def parsed(page: Path):
+    """A built HTML file, parsed once for the whole run: parsing every page of the gallery takes seconds, and
+    several modules read the same pages. The tests only read a parsed page, never change it."""
     from bs4 import BeautifulSoup
 
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def html_pages(site: Path) -> dict:
+    """Every HTML page of a build, parsed, by its path in the build (``canvas/acme/index.html``)."""
+    return {str(path.relative_to(site)): parsed(path) for path in sorted(site.rglob("*.html"))}

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bench.analysis_review import sentences
+from sitebuild import parsed
 from canvas_gallery.writeup.analysis import MAX_GENERATED, analysis_context, analysis_sections
 from canvas_gallery.blocks import BLOCK_KEYS
 from canvas_gallery.writeup.english import (Lexicon, capitalize_first, choose, count_of, indefinite_article,
@@ -258,7 +259,7 @@ def test_names_are_whole_words_and_parenthesised_names_have_aliases():
 
 @pytest.fixture(scope="module")
 def canvas_pages(gallery_site):
-    return {path.parent.name: BeautifulSoup(path.read_text(), "html.parser")
+    return {path.parent.name: parsed(path)
             for path in sorted((gallery_site / "canvas").glob("*/index.html"))}
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from sitebuild import FIXTURES, SEEDS, build
+from sitebuild import FIXTURES, SEEDS, build, parsed
 
 from canvas_gallery.blocks import BLOCKS
 from canvas_gallery.load.seeds import load_gallery
@@ -15,7 +15,7 @@ from canvas_gallery.settings import DEFAULTS
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return parsed(path)
 
 
 def test_every_canvas_page_has_the_nine_blocks_with_the_seed_items(gallery_site):

@@ -164,14 +164,12 @@ def test_fresh_renders_of_the_same_canvas_are_byte_identical(tmp_path, exported_
     assert exported_files(tmp_path / "fresh") == exported_files(exported_site)
 
 
-def test_publish_renders_exports_with_the_public_address(tmp_path):
-    output = tmp_path / "public"
-    build(output, seeds=FIXTURES / "seeds", siteurl="https://example.github.io/repo", task="publish",
-          extra=("--export-cache", str(tmp_path / "cache")))
+def test_publish_renders_exports_with_the_public_address(published_fixture):
+    url, output = published_fixture
     reader = PdfReader(output / "canvas" / "xiaomi" / "xiaomi.pdf")
-    assert "https://example.github.io/repo/canvas/xiaomi/" in reader.pages[0].extract_text()
+    assert f"{url}/canvas/xiaomi/" in reader.pages[0].extract_text()
     html = (output / "canvas" / "xiaomi" / "index.html").read_text()
-    assert 'href="https://example.github.io/repo/canvas/xiaomi/xiaomi.pdf"' in html
+    assert f'href="{url}/canvas/xiaomi/xiaomi.pdf"' in html
 
 
 def test_publish_without_exports_skips_them(tmp_path):

@@ -9,10 +9,9 @@ import shutil
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from sitebuild import FIXTURES, SEEDS
+from sitebuild import FIXTURES, SEEDS, parsed
 
 from canvas_gallery.lint.rules import errors_in, lint_canvases
 from canvas_gallery.load.seeds import SeedErrors, load_gallery
@@ -127,7 +126,7 @@ def test_the_type_page_shows_its_title_kind_variants_and_examples(page: Page, ga
 
 
 def test_a_type_page_has_no_company_facts_and_says_once_that_it_is_a_business_type(gallery_site):
-    soup = BeautifulSoup((gallery_site / "canvas" / "coffee-shop" / "index.html").read_text(), "html.parser")
+    soup = parsed(gallery_site / "canvas" / "coffee-shop" / "index.html")
     facts = [dt.get_text() for dt in soup.select(".facts dt")]
     assert "Founded" not in facts and "Headquarters" not in facts and "Website" not in facts
     assert "business type" in soup.select_one(".canvas-page__kind").get_text()
@@ -164,7 +163,7 @@ def test_the_sitemap_lists_the_listing_page_and_the_type(gallery_site):
 
 def test_json_ld_of_a_type_is_an_article_about_a_defined_term_not_an_organization(gallery_site):
     def about(slug):
-        soup = BeautifulSoup((gallery_site / "canvas" / slug / "index.html").read_text(), "html.parser")
+        soup = parsed(gallery_site / "canvas" / slug / "index.html")
         data = [json.loads(script.string) for script in soup.select('script[type="application/ld+json"]')]
         [article] = [item for item in data if item["@type"] == "Article"]
         return article

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild import FIXTURES, ROOT, build
+from sitebuild import FIXTURES, ROOT, SUBPATH_SITEURL, build
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 TOOLS = ROOT / "tests" / "tools"
@@ -52,10 +52,9 @@ def test_pages_workflow_deploys_with_the_right_permissions_and_no_overlap():
     assert cache < next(i for i, step in enumerate(build_steps) if "make publish" in step.get("run", ""))
 
 
-def test_two_builds_of_the_same_seeds_are_byte_identical(tmp_path):
-    first, second = tmp_path / "first", tmp_path / "second"
-    build(first, siteurl="https://example.github.io/repo")
-    build(second, siteurl="https://example.github.io/repo")
+def test_two_builds_of_the_same_seeds_are_byte_identical(tmp_path, subpath_gallery):
+    first, second = subpath_gallery, tmp_path / "second"
+    build(second, siteurl=SUBPATH_SITEURL)
     first_hashes, second_hashes = tree_hashes(first), tree_hashes(second)
     assert first_hashes.keys() == second_hashes.keys()
     changed = [name for name in first_hashes if first_hashes[name] != second_hashes[name]]

@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from sitebuild import parsed
 
 from canvas_gallery.blocks import BLOCK_KEYS
 from canvas_gallery.model import Canvas, Industry
@@ -109,7 +109,7 @@ def resolve(site: Path, href: str) -> Path:
 
 def test_every_related_link_in_the_gallery_resolves(gallery_site, canvas_pages):
     for page in canvas_pages:
-        nav = BeautifulSoup(page.read_text(), "html.parser").select_one('nav[aria-label="Related canvases"]')
+        nav = parsed(page).select_one('nav[aria-label="Related canvases"]')
         cards = nav.select(".card")
         assert len(cards) == DEFAULTS["CANVAS_RELATED_COUNT"], page
         for card in cards:

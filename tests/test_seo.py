@@ -14,22 +14,20 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from sitebuild import FIXTURES, SEEDS, build
+from sitebuild import FIXTURES, SEEDS, SUBPATH_SITEURL, build, html_pages, parsed
 
 from canvas_gallery.load.seeds import load_gallery
 
-SITEURL = "http://127.0.0.1:8000/repo"
+SITEURL = SUBPATH_SITEURL
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 CANVAS_LINK = re.compile(r"^" + re.escape(SITEURL) + r"/canvas/([^/]+)/")
 
 
 @pytest.fixture(scope="module")
-def seo_site(tmp_path_factory):
+def seo_site(subpath_gallery):
     """The real gallery built for a sub-path address."""
-    output = tmp_path_factory.mktemp("seo") / "output"
-    build(output, siteurl=SITEURL)
-    return output
+    return subpath_gallery
 
 
 @pytest.fixture(scope="module")
@@ -49,12 +47,6 @@ def file_for(site: Path, url: str) -> Path | None:
     if path == "" or path.endswith("/"):
         target = target / "index.html"
     return target if target.is_file() else None
-
-
-def html_pages(site: Path) -> dict[str, BeautifulSoup]:
-    """Every HTML page of a build by its path in the build (``canvas/acme/index.html``)."""
-    return {str(path.relative_to(site)): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-            for path in sorted(site.rglob("*.html"))}
 
 
 def json_ld(page: BeautifulSoup) -> list[dict]:
@@ -111,7 +103,7 @@ def test_every_page_has_open_graph_and_twitter_tags_matching_its_title(seo_site)
 
 def test_canvas_pages_share_their_social_card_by_absolute_url(seo_site):
     for canvas in load_gallery(SEEDS).canvases:
-        page = BeautifulSoup((seo_site / "canvas" / canvas.slug / "index.html").read_text(), "html.parser")
+        page = parsed(seo_site / "canvas" / canvas.slug / "index.html")
         image = meta(page, "og:image")
         assert image == meta(page, "twitter:image") == f"{SITEURL}/canvas/{canvas.slug}/social-card.jpg"
         assert file_for(seo_site, image) is not None
@@ -205,7 +197,7 @@ def test_every_page_has_one_breadcrumb_list_matching_its_visible_breadcrumbs(seo
 
 def test_canvas_pages_have_an_article_about_the_company_or_the_business_type(seo_site):
     for canvas in load_gallery(SEEDS).canvases:
-        page = BeautifulSoup((seo_site / "canvas" / canvas.slug / "index.html").read_text(), "html.parser")
+        page = parsed(seo_site / "canvas" / canvas.slug / "index.html")
         [article] = of_type(page, "Article")
         assert article["headline"] == page.h1.get_text()
         assert article["description"] == meta(page, "description") == canvas.summary
@@ -271,7 +263,7 @@ def test_the_structured_data_validator_names_what_a_page_lacks(seo_site, tmp_pat
 def test_gallery_and_industry_pages_have_an_item_list_of_the_cards_they_show(seo_site):
     listing_pages = ["index.html", *[str(p.relative_to(seo_site)) for p in sorted(seo_site.glob("industry/*/index.html"))]]
     for path in listing_pages:
-        page = BeautifulSoup((seo_site / path).read_text(), "html.parser")
+        page = parsed(seo_site / path)
         [listing] = of_type(page, "ItemList")
         cards = [(a.get_text(strip=True), a["href"]) for a in page.select(".card__title a")]
         assert [(item["name"], item["url"]) for item in listing["itemListElement"]] == cards, path

@@ -35,13 +35,13 @@ def add_template_helpers(pelican):
 
 
 def page_written(path, context):
-    from .generator import SITEMAP
+    from .outputs.sitemap_collector import SITEMAP
 
     SITEMAP.page_written(path, context)
 
 
 def write_sitemap(pelican):
-    from .generator import SITEMAP
+    from .outputs.sitemap_collector import SITEMAP
 
     SITEMAP.write(pelican)
 

@@ -28,7 +28,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 from ..blocks import BLOCKS_BY_KEY
-from ..plumbing.file_cache import cached_file
+from ..plumbing.file_cache import cached_file, link_or_copy
 from ..plumbing.forked import fork_context, lowest_priority
 from ..model import Canvas
 
@@ -258,3 +258,30 @@ class CardDrawing:
             if self._executor is not None:
                 self._executor.shutdown()
                 self._executor = None
+
+
+class CardCopies:
+    """The cards a build puts into its site: drawn in the background from the start (``CardDrawing``),
+    noted as the pages are made, copied from the cache at the end."""
+
+    def __init__(self, cards: list[SocialCard], cache_dir: str | os.PathLike):
+        self.cache_dir = cache_dir
+        self.drawing = CardDrawing(cards, cache_dir)
+        self.copies: list[tuple[SocialCard, str]] = []
+        self.drawn = 0
+
+    def add(self, card: SocialCard, save_as: str) -> str:
+        """Notes ``card`` for the site path ``save_as``; returns that path."""
+        self.copies.append((card, save_as))
+        return save_as
+
+    def copy_into(self, output_path: str | os.PathLike) -> None:
+        """Copies every noted card from the cache, once the background drawing is done."""
+        self.drawing.wait()
+        self.drawn = self.drawing.drawn
+        for card, save_as in self.copies:
+            cached, drawn = cached_card(card, self.cache_dir)  # drawn here only if not started before
+            self.drawn += drawn
+            target = os.path.join(output_path, save_as)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            link_or_copy(cached, target)

@@ -9,6 +9,7 @@ new folder.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -48,3 +49,21 @@ def link_or_copy(source, target) -> None:
     except OSError:
         pass
     shutil.copyfile(source, target)
+
+
+def write_cached(files: dict[str, bytes], cache_dir: Path, output_path) -> None:
+    """Each ``{site path: content}`` into the site, as a link to the cached file named by its content hash."""
+    for path, content in files.items():
+        cached = cache_dir / (hashlib.sha256(content).hexdigest() + Path(path).suffix)
+        cached_file(cached, lambda: content)
+        target = os.path.join(output_path, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        link_or_copy(cached, target)
+
+
+def write_file(output_path, path: str, content: bytes) -> None:
+    """``content`` at the site path ``path`` (a file made anew by every build, not cached)."""
+    target = os.path.join(output_path, path)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "wb") as stream:
+        stream.write(content)
