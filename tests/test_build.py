@@ -31,6 +31,17 @@ def test_every_canvas_page_has_the_nine_blocks_with_the_seed_items(gallery_site)
             assert items == list(canvas.items[spec.key]), f"{canvas.slug}: {spec.key}"
 
 
+def test_a_failures_page_says_when_its_model_stopped_working_and_drafts_stay_out(gallery_site):
+    gallery = load_gallery(SEEDS, include_drafts=True)
+    failed = [canvas for canvas in gallery.canvases if canvas.ended and not canvas.draft]
+    assert failed, "the gallery has instructive failures"
+    for canvas in failed:
+        facts = soup(gallery_site / "canvas" / canvas.slug / "index.html").select_one(".facts__ended").get_text(" ")
+        assert " ".join(facts.split()) == f"Model stopped working {canvas.ended}"
+    for canvas in (canvas for canvas in gallery.canvases if canvas.draft):
+        assert not (gallery_site / "canvas" / canvas.slug).exists(), canvas.slug
+
+
 def test_every_industry_has_a_page_listing_its_canvases(gallery_site):
     gallery = load_gallery(SEEDS)
     for industry in gallery.industries:

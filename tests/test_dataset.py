@@ -79,6 +79,8 @@ def test_dataset_of_the_real_gallery_holds_every_canvas_and_item_of_seeds(galler
     rows = list(csv.reader(io.StringIO((gallery_site / "data" / "canvas-items.csv").read_text(encoding="utf-8"),
                                        newline="")))
     assert len(rows) - 1 == sum(len(items) for canvas in canvases for items in canvas.items.values())
+    types = sum(canvas.is_business_type for canvas in canvases)
+    assert f"{len(canvases) - types} companies and {types} business types in" in dataset["description"]
 
 
 def test_an_item_a_spreadsheet_would_run_gets_an_apostrophe_in_the_csv_only():

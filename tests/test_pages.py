@@ -3,6 +3,7 @@ build: the fixture seeds loaded, the pages made from them, the values each templ
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 import pytest
@@ -10,12 +11,13 @@ import pytest
 from sitebuild import FIXTURES
 
 from canvas_gallery.load.seeds import load_gallery
+from canvas_gallery.model import BUSINESS_TYPE
 from canvas_gallery.outputs.canvas_pages import canvas_page, canvas_pages
 from canvas_gallery.outputs.find_pages import compare_choices_by_slug, editor_page, find_pages
 from canvas_gallery.outputs.gallery_pages import business_types_page, gallery_page
 from canvas_gallery.outputs.industry_pages import industry_page, industry_pages
 from canvas_gallery.outputs.pattern_pages import pattern_context, pattern_site_pages
-from canvas_gallery.outputs.site import HOME_CRUMB, Site, latest_update
+from canvas_gallery.outputs.site import HOME_CRUMB, Site, canvas_kinds, latest_update
 from canvas_gallery.settings import DEFAULTS
 
 SITE = Site("https://example.org/gallery", "Canvas Gallery", "en", {"@type": "Organization", "name": "Canvas Gallery"})
@@ -125,3 +127,10 @@ def test_search_compare_and_editor_pages_go_where_the_settings_say(gallery):
     assert (compare.template, compare.save_as, compare.values) == ("compare", "compare/index.html", {"url": "compare/"})
     editor = editor_page("editor/", "editor/index.html", gallery.industries, "canvas/{slug}/canvas.json")
     assert editor.values["industries"] == gallery.industries and len(editor.values["blocks"]) == 9
+
+
+def test_counts_in_words_name_companies_and_business_types_apart(gallery):
+    companies = gallery.canvases  # the fixture seeds are companies; a copy of one stands in for a business type
+    kind = dataclasses.replace(companies[0], slug="home-robot-maker", kind=BUSINESS_TYPE)
+    assert canvas_kinds([*companies, kind]) == f"{len(companies)} companies and 1 business type"
+    assert canvas_kinds(companies[:1]) == "1 company"

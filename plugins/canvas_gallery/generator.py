@@ -19,7 +19,7 @@ from .outputs.find_pages import compare_choices_by_slug, compare_index_file, edi
 from .outputs.gallery_pages import business_types_page, gallery_page
 from .outputs.industry_pages import industry_page, industry_pages
 from .outputs.pattern_pages import pattern_context, pattern_site_pages
-from .outputs.site import Site, publisher
+from .outputs.site import Site, canvas_kinds, publisher
 from .outputs.sitemap import url_of
 from .outputs.social_card import CardCopies, card_for, site_card
 from .outputs.structured_data import page_breadcrumb_list, site_breadcrumb_list
@@ -72,7 +72,7 @@ class CanvasGenerator(Generator):
         self.only = set(self.setting("CANVAS_ONLY"))
         shown = [canvas for canvas in canvases if canvas.slug in self.only] if self.only else canvases
         self.industry_names = {page.slug: page.name for page in self.industry_pages}
-        self.cards = CardCopies([self.card_of(canvas) for canvas in shown] + [self.site_card(len(canvases))],
+        self.cards = CardCopies([self.card_of(canvas) for canvas in shown] + [self.site_card(canvases)],
                                 self.project_path(self.setting("CANVAS_SOCIAL_CARD_CACHE")))  # drawn from here on
         with self.stats.step("relate"):
             links_of = related_links(canvases, self.setting("CANVAS_RELATED_COUNT"),
@@ -137,7 +137,7 @@ class CanvasGenerator(Generator):
                                                           self.setting("CANVAS_BUSINESS_TYPES_URL"),
                                                           self.setting("CANVAS_BUSINESS_TYPES_SAVE_AS"))])
         self.write_pages(writer, [gallery_page(self.industry_pages, site, self.setting("CANVAS_GALLERY_SAVE_AS"))])
-        self.cards.add(self.site_card(len(self.canvas_pages)), self.setting("CANVAS_SITE_CARD_SAVE_AS"))
+        self.cards.add(self.site_card([page.canvas for page in self.canvas_pages]), self.setting("CANVAS_SITE_CARD_SAVE_AS"))
         self.cards.copy_into(self.output_path)
         feed_count = self.write_feed(site)
         logger.info("Canvas Gallery: %d social cards drawn, %d reused from the cache; feed of %d canvases",
@@ -168,9 +168,9 @@ class CanvasGenerator(Generator):
     def card_of(self, canvas):
         return card_for(canvas, self.industry_names[canvas.industry.slug], self.settings["SITENAME"])
 
-    def site_card(self, canvas_count: int):
+    def site_card(self, canvases):
         return site_card("Business Model Canvas gallery",
-                         f"{canvas_count} companies in {len(self.industry_pages)} industries", self.settings["SITENAME"])
+                         f"{canvas_kinds(canvases)} in {len(self.industry_pages)} industries", self.settings["SITENAME"])
 
     def write_downloads(self, canvases):
         """The JSON and YAML download of each canvas, linked from the cache (file_cache.py) by content hash."""

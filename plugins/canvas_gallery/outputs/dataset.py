@@ -85,10 +85,10 @@ def items_csv(canvases: list[Canvas]) -> str:
     return out.getvalue()
 
 
-def dataset_description(canvas_count: int, industry_count: int, site_name: str) -> str:
-    """What the dataset holds, in the words its page and its JSON-LD use."""
+def dataset_description(kinds: str, industry_count: int, site_name: str) -> str:
+    """What the dataset holds, in the words its page and its JSON-LD use; ``kinds`` as ``canvas_kinds`` says it."""
     blocks = ", ".join(spec.label.lower() for spec in BLOCKS[:-1]) + " and " + BLOCKS[-1].label.lower()
-    return (f"Business Model Canvases of {canvas_count} real companies in {industry_count} industries, written by "
+    return (f"Business Model Canvases of {kinds} in {industry_count} industries, written by "
             f"the editors of {site_name} from public sources. Each canvas gives the nine blocks ({blocks}) as lists "
             "of items, a summary, and where the seed has them the company's website, founding year, headquarters, "
             "figures with their year and source, and sources. As JSON, every canvas with all its fields; as CSV, one "

@@ -13,6 +13,7 @@ from pelican.generators import Generator
 from . import licenses
 from .dataset import DatasetFile, dataset_description, dataset_json, date_modified, gallery_document, items_csv
 from .downloads import canvas_document
+from .site import canvas_kinds
 from ..settings import setting
 from .structured_data import absolute_url, dataset, site_breadcrumb_list
 
@@ -30,8 +31,8 @@ class DatasetGenerator(Generator):
         canvases = self.context["canvases"]
         industries = [industry_page.industry for industry_page in self.context["industry_pages"]]
         page_url = setting(self.settings, "CANVAS_DATA_URL")
-        name = f"{site_name}: Business Model Canvases of {len(canvases)} companies"
-        description = dataset_description(len(canvases), len(industries), site_name)
+        name = f"{site_name}: Business Model Canvases of {canvas_kinds(canvases)}"
+        description = dataset_description(canvas_kinds(canvases), len(industries), site_name)
         documents = {canvas.slug: canvas_document(canvas, absolute_url(siteurl, canvas.url), site_name)
                      for canvas in canvases}
         patterns = [pattern_page.pattern for pattern_page in self.context.get("pattern_pages", ())]

@@ -48,6 +48,14 @@ class SitePage:
     values: dict
 
 
+def canvas_kinds(canvases) -> str:
+    """How many canvases of each kind, in words: "213 companies and 97 business types"."""
+    types = sum(1 for canvas in canvases if canvas.is_business_type)
+    companies = len(canvases) - types
+    words = f"{companies} compan{'y' if companies == 1 else 'ies'}"
+    return words + (f" and {types} business type{'' if types == 1 else 's'}" if types else "")
+
+
 def latest_update(canvases):
     """The newest ``updated`` date of some canvases, or None when none has one."""
     return max((canvas.updated for canvas in canvases if canvas.updated), default=None)
