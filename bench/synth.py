@@ -198,7 +198,7 @@ def _markdown(canvas: SyntheticCanvas, industry_names: dict[str, str]) -> str:
             lines += [f"### {BLOCK_LABELS[block]}", "", text, ""]
     for figure in seed.get("figures", ()):
         lines += [f"**{figure['caption']} ({figure['year']})**", "",
-                  "| " + " | ".join(figure["columns"]) + " |", "|" + "---|" * len(figure["columns"])]
+                  "| " + " | ".join(map(str, figure["columns"])) + " |", "|" + "---|" * len(figure["columns"])]
         lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in figure["rows"]]
         lines += ["", f"Source: {figure['source']}.", ""]
     lines += ["## Sources", ""] + [f"- [{s['title']}]({s['url']})" for s in seed["sources"]] + [""]
