@@ -55,6 +55,12 @@ class RealPools:
     figures: list[list[dict]]  # the figure tables of each real seed that has some (a seed's tables agree)
 
 
+def _item_key(item: str) -> frozenset:
+    """An item's words, singular, in any order: two real items with the same key would be one item twice
+    to the lint (duplicate-item) if a synthetic canvas drew both into one block."""
+    return frozenset(re.sub(r"(?<=[a-z])s$", "", word) for word in re.findall(r"[a-z0-9]+", item.lower()))
+
+
 def real_pools(folder: Path = REAL_SEEDS) -> RealPools:
     items, counts, sentences, figures = ({key: [] for key in BLOCK_KEYS}, {key: [] for key in BLOCK_KEYS},
                                          {key: [] for key in BLOCK_KEYS}, [])
@@ -69,8 +75,8 @@ def real_pools(folder: Path = REAL_SEEDS) -> RealPools:
             listed = seed["blocks"][key]
             counts[key].append(len(listed))
             for item in listed:
-                if item.lower() not in seen[key]:
-                    seen[key].add(item.lower())
+                if _item_key(item) not in seen[key]:
+                    seen[key].add(_item_key(item))
                     items[key].append(item)
         names = sorted({seed["name"], seed["name"].split()[0]}, key=len, reverse=True)
         for key, text in (seed.get("analysis") or {}).items():

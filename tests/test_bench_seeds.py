@@ -21,3 +21,9 @@ def test_every_real_figure_table_can_be_written_as_markdown_for_stock_pelican(tm
     canvases = synthetic_canvases(300)
     folder = write_markdown(tmp_path / "markdown", canvases)
     assert len(list(folder.glob("*.md"))) == 300
+
+
+def test_the_benchmarks_thousand_canvases_pass_lint(tmp_path):
+    """The benchmark builds exactly these 1,000 (the same random seed); a lint error would stop its build."""
+    gallery = load_gallery(write_seeds(tmp_path / "seeds", synthetic_canvases(1000)))
+    assert not [str(finding) for finding in errors_in(lint_canvases(gallery.canvases))]
