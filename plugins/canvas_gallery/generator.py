@@ -90,7 +90,9 @@ class CanvasGenerator(Generator):
         with self.stats.step("text"):
             written = map_forked(write_up, len(shown), workers, on_result=lambda: self.stats.advance("text"))
         self.canvas_pages = canvas_pages(shown, written, pages_by_industry, by_slug)
-        self.business_types = [canvas for canvas in canvases if canvas.is_business_type]
+        # Listed by name, as a visitor scans them (a slug such as aesthetics-clinic would sort apart from its name).
+        self.business_types = sorted((canvas for canvas in canvases if canvas.is_business_type),
+                                     key=lambda canvas: canvas.name.casefold())
         json_as, yaml_as = self.setting("CANVAS_JSON_SAVE_AS"), self.setting("CANVAS_YAML_SAVE_AS")
         downloads = {canvas.slug: downloads_for(canvas.slug, json_as, yaml_as) for canvas in canvases}
         if self.setting("CANVAS_EXPORTS"):  # linked only in builds that render them
