@@ -8,7 +8,6 @@ import io
 import json
 import re
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -23,48 +22,39 @@ from canvas_gallery.load.seeds import load_gallery, seed_files
 CONTENT_LICENSE = "https://creativecommons.org/licenses/by-sa/4.0/"
 
 
-@pytest.fixture(scope="module")
-def seeds(public_seeds):
-    return public_seeds
-
-
-@pytest.fixture(scope="module")
-def site(public_site):
-    return public_site
-
-
 def json_ld(page: BeautifulSoup, kind: str) -> list[dict]:
     blocks = [json.loads(script.string) for script in page.find_all("script", type="application/ld+json")]
     return [block for block in blocks if block["@type"] == kind]
 
 
-def test_gallery_about_page_and_every_footer_link_the_dataset(site):
-    assert soup(site, "index.html").find("main").find("a", href=f"{SITEURL}/data/")
-    about = {link["href"] for link in soup(site, "about/index.html").find("article").find_all("a")}
+def test_gallery_about_page_and_every_footer_link_the_dataset(public_site):
+    assert soup(public_site, "index.html").find("main").find("a", href=f"{SITEURL}/data/")
+    about = {link["href"] for link in soup(public_site, "about/index.html").find("article").find_all("a")}
     assert {"../data/", "../data/canvases.json", "../data/canvas-items.csv"} <= about
-    assert soup(site, "search/index.html").find("footer").find("a", string="open data")["href"] == f"{SITEURL}/data/"
+    footer = soup(public_site, "search/index.html").find("footer")
+    assert footer.find("a", string="open data")["href"] == f"{SITEURL}/data/"
 
 
-def test_dataset_json_holds_every_canvas_with_the_fields_of_its_canvas_json(site, seeds):
-    dataset = json.loads((site / "data" / "canvases.json").read_text(encoding="utf-8"))
-    slugs = sorted(seed.stem for seed in seed_files(seeds))
+def test_dataset_json_holds_every_canvas_with_the_fields_of_its_canvas_json(public_site, public_seeds):
+    dataset = json.loads((public_site / "data" / "canvases.json").read_text(encoding="utf-8"))
+    slugs = sorted(seed.stem for seed in seed_files(public_seeds))
     assert [canvas["slug"] for canvas in dataset["canvases"]] == slugs
     for canvas in dataset["canvases"]:
-        own = json.loads((site / "canvas" / canvas["slug"] / "canvas.json").read_text(encoding="utf-8"))
+        own = json.loads((public_site / "canvas" / canvas["slug"] / "canvas.json").read_text(encoding="utf-8"))
         assert canvas == {"slug": canvas["slug"], **own}
     assert {industry["slug"] for industry in dataset["industries"]} == {"automotive", "consumer-electronics",
                                                                         "consumer-goods"}
     assert [block["key"] for block in dataset["blocks"]] == list(BLOCK_KEYS)
-    listed = yaml.safe_load((seeds / "patterns.yaml").read_text(encoding="utf-8"))
+    listed = yaml.safe_load((public_seeds / "patterns.yaml").read_text(encoding="utf-8"))
     assert [pattern["slug"] for pattern in dataset["patterns"]] == [pattern["slug"] for pattern in listed]
     assert dataset["license"] == CONTENT_LICENSE and dataset["url"] == f"{SITEURL}/data/"
 
 
-def test_dataset_csv_has_every_item_of_every_canvas_in_block_order(site, seeds):
-    text = (site / "data" / "canvas-items.csv").read_text(encoding="utf-8")
+def test_dataset_csv_has_every_item_of_every_canvas_in_block_order(public_site, public_seeds):
+    text = (public_site / "data" / "canvas-items.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     expected = [{"canvas": canvas.slug, "block": key, "position": str(position), "item": item}
-                for canvas in load_gallery(seeds).canvases for key in BLOCK_KEYS
+                for canvas in load_gallery(public_seeds).canvases for key in BLOCK_KEYS
                 for position, item in enumerate(canvas.items[key], start=1)]
     assert rows == expected
     assert any("</script>" in row["item"] for row in rows)  # the hostile canvas's text, kept as written
@@ -93,15 +83,15 @@ def test_an_item_a_spreadsheet_would_run_gets_an_apostrophe_in_the_csv_only():
         "'=HYPERLINK(\"https://example.com\")", "'+1 per seat", "Fees"]
 
 
-def test_dataset_files_and_page_are_byte_identical_across_two_builds(site, seeds, tmp_path):
+def test_dataset_files_and_page_are_byte_identical_across_two_builds(public_site, public_seeds, tmp_path):
     again = tmp_path / "again"
-    build(again, seeds=seeds, siteurl=SITEURL)
+    build(again, seeds=public_seeds, siteurl=SITEURL)
     for name in ("canvases.json", "canvas-items.csv", "index.html"):
-        assert (again / "data" / name).read_bytes() == (site / "data" / name).read_bytes(), name
+        assert (again / "data" / name).read_bytes() == (public_site / "data" / name).read_bytes(), name
 
 
-def test_data_page_describes_the_dataset_in_json_ld(site):
-    page = soup(site, "data/index.html")
+def test_data_page_describes_the_dataset_in_json_ld(public_site):
+    page = soup(public_site, "data/index.html")
     [description] = json_ld(page, "Dataset")
     for field in ("name", "description", "license", "creator", "dateModified", "distribution"):
         assert description.get(field), field
@@ -115,5 +105,5 @@ def test_data_page_describes_the_dataset_in_json_ld(site):
     assert {(entry["contentUrl"], entry["encodingFormat"]) for entry in description["distribution"]} == {
         (f"{SITEURL}/data/canvases.json", "application/json"), (f"{SITEURL}/data/canvas-items.csv", "text/csv")}
     for entry in description["distribution"]:
-        assert (site / entry["contentUrl"][len(SITEURL) + 1:]).is_file()
+        assert (public_site / entry["contentUrl"][len(SITEURL) + 1:]).is_file()
         assert page.find("a", href=entry["contentUrl"])

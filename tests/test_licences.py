@@ -29,23 +29,13 @@ PAGE_TYPES = {
 }
 
 
-@pytest.fixture(scope="module")
-def seeds(public_seeds):
-    return public_seeds
-
-
-@pytest.fixture(scope="module")
-def site(public_site):
-    return public_site
-
-
 def words(element) -> str:
     return " ".join(element.get_text().split())
 
 
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_every_page_type_names_both_licences_and_the_canvas_attribution_in_its_footer(site, kind):
-    footer = soup(site, PAGE_TYPES[kind]).find("footer")
+def test_every_page_type_names_both_licences_and_the_canvas_attribution_in_its_footer(public_site, kind):
+    footer = soup(public_site, PAGE_TYPES[kind]).find("footer")
     text = words(footer)
     assert "The canvases and the text written from them are licensed under CC BY-SA 4.0" in text
     assert "the site's code under the MIT licence" in text
@@ -54,8 +44,8 @@ def test_every_page_type_names_both_licences_and_the_canvas_attribution_in_its_f
     assert licences == {CONTENT_LICENSE, CANVAS_LICENSE}
 
 
-def test_about_page_says_what_each_licence_covers(site):
-    about = soup(site, "about/index.html").find("article")
+def test_about_page_says_what_each_licence_covers(public_site):
+    about = soup(public_site, "about/index.html").find("article")
     assert about.find(id="licences")
     text = words(about)
     for words_ in ("CC BY-SA 4.0", "MIT licence", "CC BY-SA 3.0", "LICENSE-content.txt"):
@@ -70,9 +60,9 @@ def test_repository_holds_both_licence_texts():
     assert "Section 3 – License Conditions." in content  # the legal code itself, not only its name
 
 
-def test_canvas_json_gains_url_license_and_attribution_after_the_seed_fields(site, seeds):
-    data = json.loads((site / "canvas" / "xiaomi" / "canvas.json").read_text(encoding="utf-8"))
-    seed = yaml.safe_load((seeds / "xiaomi.yaml").read_text(encoding="utf-8"))
+def test_canvas_json_gains_url_license_and_attribution_after_the_seed_fields(public_site, public_seeds):
+    data = json.loads((public_site / "canvas" / "xiaomi" / "canvas.json").read_text(encoding="utf-8"))
+    seed = yaml.safe_load((public_seeds / "xiaomi.yaml").read_text(encoding="utf-8"))
     assert list(data) == list(seed) + ["url", "license", "attribution"]
     assert data["url"] == f"{SITEURL}/canvas/xiaomi/"
     assert data["license"] == CONTENT_LICENSE
@@ -88,12 +78,12 @@ def test_json_download_is_the_seed_json_with_its_provenance_appended_as_json_wou
 
 
 @pytest.mark.parametrize("slug", ["xiaomi", "hostile-example"])
-def test_canvas_page_shows_the_attribution_its_json_gives(site, slug):
-    data = json.loads((site / "canvas" / slug / "canvas.json").read_text(encoding="utf-8"))
-    credit = soup(site, f"canvas/{slug}/index.html").select_one(".canvas-export .canvas-credit")
+def test_canvas_page_shows_the_attribution_its_json_gives(public_site, slug):
+    data = json.loads((public_site / "canvas" / slug / "canvas.json").read_text(encoding="utf-8"))
+    credit = soup(public_site, f"canvas/{slug}/index.html").select_one(".canvas-export .canvas-credit")
     assert words(credit) == data["attribution"]
 
 
-def test_yaml_download_stays_the_seed_byte_for_byte(site, seeds):
-    for seed in seed_files(seeds):
-        assert (site / "canvas" / seed.stem / seed.name).read_bytes() == seed.read_bytes()
+def test_yaml_download_stays_the_seed_byte_for_byte(public_site, public_seeds):
+    for seed in seed_files(public_seeds):
+        assert (public_site / "canvas" / seed.stem / seed.name).read_bytes() == seed.read_bytes()
