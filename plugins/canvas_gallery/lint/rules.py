@@ -376,10 +376,11 @@ def stale_figures(canvas: Canvas, today: datetime.date) -> list[Finding]:
     """A canvas checked recently whose newest figure is years old: the facts were not brought up to date.
     A failure's figures are as new as its model's last years allow."""
     years = [figure.year for figure in canvas.figures if figure.year]
-    newest_possible = min(canvas.updated.year, canvas.ended) if canvas.updated and canvas.ended else \
-        canvas.updated.year if canvas.updated else None
+    if not canvas.updated or not years:
+        return []
+    newest_possible = min(canvas.updated.year, canvas.ended or canvas.updated.year)
     lag = STALE_TYPE_FIGURE_YEARS if canvas.is_business_type else STALE_FIGURE_YEARS
-    if newest_possible is None or not years or newest_possible - max(years) <= lag:
+    if newest_possible - max(years) <= lag:
         return []
     return [_finding(canvas, ("updated",), "stale-figures", WARNING,
                      f"updated {canvas.updated.isoformat()}, but the newest figure is from {max(years)}; "
