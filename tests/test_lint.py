@@ -294,6 +294,27 @@ def test_every_real_canvas_names_its_patterns():
     assert [str(finding) for finding in findings if finding.rule == "missing-patterns"] == []
 
 
+def test_a_summary_phrase_on_too_many_canvases_is_a_warning(tmp_path):
+    """Summaries stand side by side on the listing pages; a turn most of them share reads as a stamp."""
+    def summary(text: str) -> str:
+        return GOOD.replace(
+            "Example Co sells refillable kitchen sponges by subscription to households in Norway.", text)
+    findings = lint_seed(tmp_path, summary("Example Co mails sponges to flats and survives if buyers stay."), {
+        "bolt": summary("Bolt grinds coffee for offices and survives if the machines keep running.")
+                .replace("Example Co", "Bolt"),
+        "cask": summary("Cask ages whisky in rented sheds and survives if the casks hold.").replace("Example Co", "Cask"),
+    })
+    assert findings == [
+        "seeds/example.yaml:3: summary-phrase: warning: the summary's 'and survives if' also stands in 2 other "
+        "summaries, among them seeds/bolt.yaml; the summaries stand side by side, so say it in this canvas's own way"
+    ]
+
+
+def test_real_summaries_share_no_stock_phrase():
+    findings = lint_canvases(load_gallery(SEEDS).canvases)
+    assert [str(finding) for finding in findings if finding.rule == "summary-phrase"] == []
+
+
 def test_fixture_seeds_have_no_lint_errors():
     findings = lint_canvases(load_gallery(FIXTURES / "seeds", include_drafts=True).canvases)
     assert [str(finding) for finding in errors_in(findings)] == []

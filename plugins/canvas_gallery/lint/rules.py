@@ -56,6 +56,9 @@ NEAR_DUPLICATE_RATIO = 0.9
 MIN_SHARED_SENTENCE_WORDS = 6  # shorter sentences ("Hardware still pays.") may match by chance
 # A sentence frame (names and numbers masked) may recur on this share of the canvases, and on two at least.
 MAX_FRAME_SHARE = 0.02
+# A three-word turn may recur in this share of one kind's summaries (companies, business types): the
+# summaries stand side by side on the listing pages, where a stamp ("...and survives if") shows at once.
+MAX_SUMMARY_PHRASE_SHARE = 0.1
 STALE_FIGURE_YEARS = 2  # fiscal years a canvas's newest figure may lag the date its facts were checked
 # A business type's figures come from association surveys and censuses, published every few years.
 STALE_TYPE_FIGURE_YEARS = 5
@@ -468,6 +471,37 @@ def shared_frames(sentences: list[tuple[Canvas, list]]) -> list[Finding]:
     return findings
 
 
+def _summary_phrases(canvas: Canvas) -> list[str]:
+    """The three-word runs of a summary that hold two words of substance (not 'most of its')."""
+    words = re.findall(r"[a-z]+", canvas.summary.lower())
+    runs = (words[i:i + 3] for i in range(len(words) - 2))
+    return list(dict.fromkeys(" ".join(run) for run in runs if sum(word not in STOPWORDS for word in run) >= 2))
+
+
+def shared_summary_phrases(canvases: list[Canvas]) -> list[Finding]:
+    """Summary phrases on more canvases of one kind than ``MAX_SUMMARY_PHRASE_SHARE`` allows; the canvases
+    past the allowed number, in gallery order, are told (once each, for their first such phrase)."""
+    findings = []
+    for kind in dict.fromkeys(canvas.kind for canvas in canvases):
+        group = [canvas for canvas in canvases if canvas.kind == kind]
+        allowed = max(2, int(MAX_SUMMARY_PHRASE_SHARE * len(group)))
+        users: dict[str, list[Canvas]] = {}
+        for canvas in group:
+            for phrase in _summary_phrases(canvas):
+                users.setdefault(phrase, []).append(canvas)
+        told = set()
+        for phrase, found in users.items():
+            for canvas in found[allowed:]:
+                if canvas.slug not in told:
+                    told.add(canvas.slug)
+                    findings.append(_finding(
+                        canvas, ("summary",), "summary-phrase", WARNING,
+                        f"the summary's '{phrase}' also stands in {len(found) - 1} other summaries, among them "
+                        f"{found[0].path}; the summaries stand side by side, so say it in this canvas's own way",
+                    ))
+    return findings
+
+
 def missing_patterns(canvas: Canvas, today: datetime.date) -> list[Finding]:
     """A canvas with no business-model pattern is missing from /patterns/ and from every pattern page."""
     if canvas.patterns:
@@ -510,7 +544,7 @@ def lint_canvases(canvases: list[Canvas], today: datetime.date | None = None, ca
     cache.save()
     findings = [finding for found, _ in linted for finding in found]
     keyed = [(canvas, sentences) for canvas, (_, sentences) in zip(canvases, linted)]
-    findings += shared_prose(keyed) + shared_frames(keyed)
+    findings += shared_prose(keyed) + shared_frames(keyed) + shared_summary_phrases(canvases)
     return sorted(findings, key=lambda f: (f.path, f.line, f.rule, f.message))
 
 
