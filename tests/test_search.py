@@ -43,6 +43,21 @@ def test_a_word_found_only_in_one_canvas_items_finds_that_canvas(page: Page, fin
     expect(page).to_have_url(f"{find_url}/canvas/borealis-bikes/")
 
 
+def test_words_typed_while_the_index_loads_are_searched_once_it_arrives(page: Page, find_url):
+    held = []  # the index's script, answered only after the visitor has typed
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    page.goto(f"{find_url}/search/", wait_until="domcontentloaded")
+    page.get_by_label("Words to look for").fill(UNIQUE_WORD)
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the search page never asked for its index"
+    held[0].continue_()
+    expect(results(page).get_by_role("link")).to_have_text(["Borealis Bikes"])
+    expect(page.get_by_label("Words to look for")).to_have_value(UNIQUE_WORD)
+
+
 def indexed_text(site: Path, slug: str) -> str:
     """The text Pagefind indexed for a canvas page (a fragment: gzip, a 12-byte signature, then JSON)."""
     for fragment in (site / "pagefind" / "fragment").iterdir():

@@ -107,7 +107,8 @@
       return;
     }
     var params = new URLSearchParams(location.search);
-    input.value = params.get("q") || "";
+    // Words typed while the index was loading are kept; the address fills an empty box only.
+    if (!input.value) input.value = params.get("q") || "";
     if (params.get("industry")) industry.value = params.get("industry");
     if (pattern && params.get("pattern")) pattern.value = params.get("pattern");
     if (pattern) pattern.addEventListener("change", run);
