@@ -310,6 +310,30 @@ def test_a_summary_phrase_on_too_many_canvases_is_a_warning(tmp_path):
     ]
 
 
+def test_an_analysis_opening_on_too_many_canvases_is_a_warning(tmp_path):
+    """A visitor reads one block's analysis canvas after canvas; the same opening each time reads as a stamp."""
+    rests = {
+        "alder": "bill at Alder, since every sponge is cut and packed by hand in a small workshop near Oslo.",
+        "birch": "bill at Birch, whose engineers spend two years on each refill clip before it ships anywhere.",
+        "cedar": "bill at Cedar, where a call centre answers households in four languages through the night.",
+        "example": "bill here, because the subscription desk answers letters and calls from every customer.",
+    }
+
+    def seed(slug: str) -> str:
+        name = "Example Co" if slug == "example" else slug.title()
+        return GOOD.replace("Example Co", name) + f"analysis:\n  cost_structure: People are the largest {rests[slug]}\n"
+    findings = lint_seed(tmp_path, seed("example"), {slug: seed(slug) for slug in ("alder", "birch", "cedar")})
+    assert [finding for finding in findings if "analysis-opening" in finding] == [
+        "seeds/example.yaml:16: analysis-opening: warning: the Cost Structure analysis opens with 'people are the', "
+        "as it does on 3 other canvases, among them seeds/alder.yaml; open it in this canvas's own way"
+    ]
+
+
+def test_real_analysis_shares_no_stock_opening():
+    findings = lint_canvases(load_gallery(SEEDS).canvases)
+    assert [str(finding) for finding in findings if finding.rule == "analysis-opening"] == []
+
+
 def test_real_summaries_share_no_stock_phrase():
     findings = lint_canvases(load_gallery(SEEDS).canvases)
     assert [str(finding) for finding in findings if finding.rule == "summary-phrase"] == []

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..blocks import BLOCKS_BY_KEY
+from ..blocks import BLOCK_KEYS, BLOCKS_BY_KEY
 from ..plumbing.forked import map_forked
 from ..model import Canvas, Figure
 from ..plumbing.pickle_store import load_versioned, save_versioned
@@ -59,6 +59,9 @@ MAX_FRAME_SHARE = 0.02
 # A three-word turn may recur in this share of one kind's summaries (companies, business types): the
 # summaries stand side by side on the listing pages, where a stamp ("...and survives if") shows at once.
 MAX_SUMMARY_PHRASE_SHARE = 0.1
+# The same block's analysis is read canvas after canvas; an opening ("People are the...") may start this
+# share of one kind's paragraphs on that block, and three at least.
+MAX_OPENING_SHARE = 0.01
 STALE_FIGURE_YEARS = 2  # fiscal years a canvas's newest figure may lag the date its facts were checked
 # A business type's figures come from association surveys and censuses, published every few years.
 STALE_TYPE_FIGURE_YEARS = 5
@@ -471,34 +474,59 @@ def shared_frames(sentences: list[tuple[Canvas, list]]) -> list[Finding]:
     return findings
 
 
-def _summary_phrases(canvas: Canvas) -> list[str]:
-    """The three-word runs of a summary that hold two words of substance (not 'most of its')."""
-    words = re.findall(r"[a-z]+", canvas.summary.lower())
-    runs = (words[i:i + 3] for i in range(len(words) - 2))
+def _turns(text: str, first_only: bool = False) -> list[str]:
+    """The three-word runs of a text that hold two words of substance (not 'most of its'); with
+    ``first_only``, just its opening run, if that one has them."""
+    words = re.findall(r"[a-z]+", text.lower())
+    runs = [words[i:i + 3] for i in range(1 if first_only else len(words) - 2) if len(words[i:i + 3]) == 3]
     return list(dict.fromkeys(" ".join(run) for run in runs if sum(word not in STOPWORDS for word in run) >= 2))
 
 
-def shared_summary_phrases(canvases: list[Canvas]) -> list[Finding]:
-    """Summary phrases on more canvases of one kind than ``MAX_SUMMARY_PHRASE_SHARE`` allows; the canvases
-    past the allowed number, in gallery order, are told (once each, for their first such phrase)."""
+def _shared_turns(canvases: list[Canvas], turns: Callable[[Canvas], list[str]], share: float,
+                  least: int, warn: Callable[[Canvas, str, list[Canvas]], Finding]) -> list[Finding]:
+    """Turns that more canvases of one kind use than ``share`` of them (and ``least``) allows; the
+    canvases past the allowed number, in gallery order, are told once each, for their first such turn."""
     findings = []
     for kind in dict.fromkeys(canvas.kind for canvas in canvases):
         group = [canvas for canvas in canvases if canvas.kind == kind]
-        allowed = max(2, int(MAX_SUMMARY_PHRASE_SHARE * len(group)))
+        allowed = max(least, int(share * len(group)))
         users: dict[str, list[Canvas]] = {}
         for canvas in group:
-            for phrase in _summary_phrases(canvas):
-                users.setdefault(phrase, []).append(canvas)
+            for turn in turns(canvas):
+                users.setdefault(turn, []).append(canvas)
         told = set()
-        for phrase, found in users.items():
+        for turn, found in users.items():
             for canvas in found[allowed:]:
                 if canvas.slug not in told:
                     told.add(canvas.slug)
-                    findings.append(_finding(
-                        canvas, ("summary",), "summary-phrase", WARNING,
-                        f"the summary's '{phrase}' also stands in {len(found) - 1} other summaries, among them "
-                        f"{found[0].path}; the summaries stand side by side, so say it in this canvas's own way",
-                    ))
+                    findings.append(warn(canvas, turn, found))
+    return findings
+
+
+def shared_summary_phrases(canvases: list[Canvas]) -> list[Finding]:
+    """Summary phrases on more canvases of one kind than ``MAX_SUMMARY_PHRASE_SHARE`` allows."""
+    return _shared_turns(canvases, lambda canvas: _turns(canvas.summary), MAX_SUMMARY_PHRASE_SHARE, 2,
+                         lambda canvas, phrase, found: _finding(
+                             canvas, ("summary",), "summary-phrase", WARNING,
+                             f"the summary's '{phrase}' also stands in {len(found) - 1} other summaries, among "
+                             f"them {found[0].path}; the summaries stand side by side, so say it in this canvas's "
+                             f"own way"))
+
+
+def shared_openings(canvases: list[Canvas]) -> list[Finding]:
+    """Analysis paragraphs of one block that open alike on more canvases of a kind than
+    ``MAX_OPENING_SHARE`` allows: a visitor comparing canvases reads that block on each of them."""
+    findings = []
+    for key in BLOCK_KEYS:
+        def opening(canvas: Canvas, key=key) -> list[str]:
+            return _turns(canvas.analysis.get(key, ""), first_only=True)
+
+        findings += _shared_turns(canvases, opening, MAX_OPENING_SHARE, 3,
+                                  lambda canvas, turn, found, key=key: _finding(
+                                      canvas, ("analysis", key), "analysis-opening", WARNING,
+                                      f"the {BLOCKS_BY_KEY[key].label} analysis opens with '{turn}', as it "
+                                      f"does on {len(found) - 1} other canvases, among them {found[0].path}; "
+                                      f"open it in this canvas's own way"))
     return findings
 
 
@@ -544,7 +572,8 @@ def lint_canvases(canvases: list[Canvas], today: datetime.date | None = None, ca
     cache.save()
     findings = [finding for found, _ in linted for finding in found]
     keyed = [(canvas, sentences) for canvas, (_, sentences) in zip(canvases, linted)]
-    findings += shared_prose(keyed) + shared_frames(keyed) + shared_summary_phrases(canvases)
+    findings += (shared_prose(keyed) + shared_frames(keyed) + shared_summary_phrases(canvases)
+                 + shared_openings(canvases))
     return sorted(findings, key=lambda f: (f.path, f.line, f.rule, f.message))
 
 
