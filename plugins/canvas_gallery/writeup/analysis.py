@@ -57,12 +57,13 @@ ITEM_NOUNS = {
 # its own wording (items are headlines, without the articles a sentence would need).
 FALLBACKS = ("{its} canvas lists {count}: {list}.", "On {its} canvas, this block holds {count}: {list}.")
 
-# A related canvas with a closely matching item in the same block, quoted as written ({their}).
+# A related canvas with a closely matching item in the same block: both items quoted as written ({mine},
+# {their}), so the sentence shows the difference and reads as this page's own.
 SIMILAR = (
-    "Compare {other}, which lists “{their}”.",
-    "On {other}, the nearest entry is “{their}”.",
-    "{other} lists “{their}” in the same block.",
-    "For comparison, {other} lists “{their}”.",
+    "Where {name} lists “{mine}”, {other} lists “{their}”.",
+    "{its} “{mine}” comes closest to “{their}” on {other}.",
+    "{other} lists “{their}” in the same block, near {its} “{mine}”.",
+    "For comparison with {its} “{mine}”, {other} lists “{their}”.",
 )
 
 # The introduction: which of the related canvases linked below come from the canvas's own industry.
@@ -122,6 +123,7 @@ class _Writer:
         # side differ.
         self.turn = context.turns.get(canvas.slug, 0)
         self.uses = {other.slug: 0 for other in related}  # spread comparisons over the related canvases
+        self.phrasings: set[str] = set()  # the comparison phrasings this page has used
 
     def pick(self, options, *slot):
         return choose(options, self.canvas.slug, *slot)
@@ -147,7 +149,10 @@ class _Writer:
 
     def reference(self, other: Canvas, key: str) -> str:
         """How a sentence names another canvas; mentions.py turns the first one into a link."""
-        if other.name.endswith(")") or other.is_business_type:  # not "Inditex (Zara)'s canvas"
+        if other.is_business_type:  # "the Coffee Shop canvas", not "Coffee Shop's canvas"
+            return self.pick((f"the {other.title_name}{CANVAS_SUFFIX}", f"the {other.title_name} canvas"),
+                             key, "reference", other.slug)
+        if other.name.endswith(")"):  # not "Inditex (Zara)'s canvas"
             return f"the {other.title_name}{CANVAS_SUFFIX}"
         return self.pick((f"the {other.name}{CANVAS_SUFFIX}", f"{possessive(other.name)} canvas"),
                          key, "reference", other.slug)
@@ -184,7 +189,12 @@ class _Writer:
             return None
         _, _, _, other, found = min(matches, key=lambda m: m[:3])
         self.uses[other.slug] += 1
-        return self.fill(self.pick(SIMILAR, key, "similar"), other=self.reference(other, key),
+        # The hash's phrasing, or the next one this page has not used yet: a short page repeats none.
+        start = SIMILAR.index(self.pick(SIMILAR, key, "similar"))
+        options = [SIMILAR[(start + step) % len(SIMILAR)] for step in range(len(SIMILAR))]
+        template = next((option for option in options if option not in self.phrasings), options[0])
+        self.phrasings.add(template)
+        return self.fill(template, other=self.reference(other, key), mine=self.canvas.items[key][found.mine],
                          their=other.items[key][found.theirs])
 
     def fallback(self, key: str) -> str:
