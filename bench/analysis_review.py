@@ -16,7 +16,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-ABBREVIATIONS = ("Bros.", "Inc.", "Co.", "Corp.", "Ltd.", "St.", "Mr.", "Dr.", "U.S.", "e.g.", "i.e.")
+# Ends of words inside names, not of sentences ("Warner Bros. Discovery", "Yum! Brands").
+ABBREVIATIONS = ("Bros.", "Inc.", "Co.", "Corp.", "Ltd.", "St.", "Mr.", "Dr.", "U.S.", "e.g.", "i.e.", "Yum!")
 
 
 def sentences(text: str) -> list[str]:
