@@ -17,14 +17,16 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 # Ends of words inside names, not of sentences ("Warner Bros. Discovery", "Yum! Brands").
-ABBREVIATIONS = ("Bros.", "Inc.", "Co.", "Corp.", "Ltd.", "St.", "Mr.", "Dr.", "U.S.", "e.g.", "i.e.", "Yum!")
+ABBREVIATIONS = ("Bros.", "Inc.", "Co.", "Corp.", "Ltd.", "St.", "Mr.", "Dr.", "e.g.", "i.e.", "Yum!")
+# An initial ("D.R. Horton", "C.H. Robinson", "U.S.") ends a sentence too rarely to split at.
+INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 
 
 def sentences(text: str) -> list[str]:
-    """Split at sentence ends, but not after an abbreviation inside a name ("Warner Bros. Discovery")."""
+    """Split at sentence ends, but not after an abbreviation or initial inside a name ("Warner Bros. Discovery")."""
     found: list[str] = []
     for piece in re.split(r"(?<=[.!?”])\s+(?=[A-Z“])", text):
-        if found and found[-1].endswith(ABBREVIATIONS):
+        if found and (found[-1].endswith(ABBREVIATIONS) or INITIAL.search(found[-1])):
             found[-1] += " " + piece
         elif piece.strip():
             found.append(piece)
