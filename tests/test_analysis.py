@@ -376,3 +376,9 @@ def test_linked_paragraphs_match_what_elementtree_makes_of_them():
         read_back = ET.fromstring(f"<p>{mentions.linked_html(text, 'own')}</p>")
         assert ET.tostring(read_back, encoding="unicode") == ET.tostring(paragraph, encoding="unicode")
     assert mentions.linked_html(texts[0], "own").count("<a ") == 3  # each company once, never the page's own
+
+
+def test_the_sentence_splitter_keeps_names_with_initials_and_abbreviations_whole():
+    text = "Where D.R. Horton lists “a”, Warner Bros. Discovery lists “b”. C.H. Robinson grew. Yum! Brands did not."
+    assert sentences(text) == ["Where D.R. Horton lists “a”, Warner Bros. Discovery lists “b”.", "C.H. Robinson grew.",
+                               "Yum! Brands did not."]
