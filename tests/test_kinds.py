@@ -47,6 +47,13 @@ def test_a_business_type_loads_with_its_variants_and_the_company_learns_it_is_an
     assert canvases["xiaomi"].kind == "company" and canvases["xiaomi"].example_of == ()
 
 
+def test_a_business_type_title_capitalises_its_words_but_not_the_small_ones():
+    canvases = load_gallery(SEEDS, only=[SEEDS / f"{slug}.yaml" for slug in
+                                         ("bed-and-breakfast", "print-on-demand-store", "saas-startup", "pub")]).by_slug()
+    assert [canvases[slug].title_name for slug in ("bed-and-breakfast", "print-on-demand-store", "saas-startup", "pub")] \
+        == ["Bed and Breakfast", "Print-on-Demand Store", "SaaS Start-Up", "Pub or Bar"]
+
+
 @pytest.mark.parametrize("field, value, fix", [
     ("founded", "2015", "has no founding year; remove it"),
     ("headquarters", "Springfield", "has no headquarters; remove it"),

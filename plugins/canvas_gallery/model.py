@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from .blocks import BLOCKS, BlockSpec
@@ -63,6 +64,9 @@ class Variant:
 
 COMPANY = "company"
 BUSINESS_TYPE = "business-type"
+# Title case leaves these lower-case after a name's first word ("Bed and Breakfast", "Buy-to-Let Landlord").
+MINOR_TITLE_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the",
+                               "to"})
 
 
 @dataclass(frozen=True)
@@ -119,10 +123,13 @@ class Canvas:
 
     @property
     def title_name(self) -> str:
-        """The name as page titles use it: a business type's words capitalised ("Coffee Shop"), a company's as written."""
+        """The name as page titles use it: a business type's words capitalised ("Coffee Shop", "Print-on-Demand
+        Store"), a company's as written."""
         if not self.is_business_type:
             return self.name
-        return " ".join(word[:1].upper() + word[1:] for word in self.name.split(" "))
+        parts = re.split(r"([ -])", self.name)
+        return "".join(part if index and (part in " -" or part in MINOR_TITLE_WORDS) else part[:1].upper() + part[1:]
+                       for index, part in enumerate(parts))
 
     @property
     def blocks(self) -> tuple[Block, ...]:
