@@ -123,7 +123,7 @@ class Canvas:
 
     @property
     def title_name(self) -> str:
-        """The name as page titles use it: a business type's words capitalised ("Coffee Shop", "Print-on-Demand
+        """The name as page titles use it: a business type's in title case ("Coffee Shop", "Print-on-Demand
         Store"), a company's as written."""
         if not self.is_business_type:
             return self.name
