@@ -478,7 +478,9 @@ def _turns(text: str, first_only: bool = False) -> list[str]:
     """The three-word runs of a text that hold two words of substance (not 'most of its'); with
     ``first_only``, just its opening run, if that one has them."""
     words = re.findall(r"[a-z]+", text.lower())
-    runs = (words[i:i + 3] for i in range(min(1, len(words) - 2) if first_only else len(words) - 2))
+    runs = [words[i:i + 3] for i in range(len(words) - 2)]
+    if first_only:
+        runs = runs[:1]
     return list(dict.fromkeys(" ".join(run) for run in runs if sum(word not in STOPWORDS for word in run) >= 2))
 
 
